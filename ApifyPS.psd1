@@ -1,0 +1,29 @@
+@{
+    # The version is stamped by build.ps1 from Directory.Build.props (the one version source).
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5f0b8e53-2f7c-4d2e-9a61-3c8d7b1e4a90'
+    Author               = 'ApifyPS contributors'
+    CompanyName          = 'ApifyPS'
+    Copyright            = '(c) ApifyPS contributors. MIT License.'
+    Description          = 'Drive the Apify platform (API v2) from PowerShell: list, start, wait for and abort Actor builds and runs, manage Actors, and pull run results, with typed objects and lazy paging.'
+    RootModule           = 'ApifyPS.dll'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @(
+        'Formats/ApifyBuild.Format.ps1xml'
+    )
+    CmdletsToExport      = @(
+        'Get-ApifyBuild'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Apify', 'WebScraping', 'Automation', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/apifyps/ApifyPS'
+            LicenseUri   = 'https://github.com/apifyps/ApifyPS/blob/main/LICENSE'
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

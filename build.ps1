@@ -1,0 +1,172 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates ApifyPS.
+.DESCRIPTION
+    Tasks:
+      Build  stage the module into out/ApifyPS (Import-Module ./out/ApifyPS/ApifyPS.psd1) and the local
+             Apify-compatible server into out/emulator.
+      Test   Build, then run every xunit and Pester test; ends with "N passed, N failed"; non-zero exit on failure.
+      Demo   Build, start the local server with seeded data, and run docs/examples/Get-BuildReport.ps1 against it.
+      Clean  remove out/ and the projects' bin/obj folders.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Run only the test files/classes whose name matches (both runners).
+    [string] $Filter
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:POWERSHELL_TELEMETRY_OPTOUT = '1'
+$env:POWERSHELL_UPDATECHECK = 'Off'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'ApifyPS'
+$EmulatorOut = Join-Path $Out 'emulator'
+$ResultsDir = Join-Path $Out 'test-results'
+$PesterVersion = '5.7.1'
+$Dotnet = (Get-Process -Id $PID).Path
+if ((Split-Path $Dotnet -Leaf) -notmatch '^dotnet(\.exe)?$') { $Dotnet = 'dotnet' }
+
+function Invoke-Dotnet {
+    # A simple function on purpose: its arguments ($args) go to dotnet as they are, -c and -o included.
+    & $Dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Get-ProjectVersion {
+    ([xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))).Project.PropertyGroup.Version | Select-Object -First 1
+}
+
+function Invoke-BuildTask {
+    $version = Get-ProjectVersion
+    Write-Host "Building ApifyPS $version ($Configuration)"
+    $publish = Join-Path $Out "publish/ApifyPS"
+    if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
+    Invoke-Dotnet publish (Join-Path $Root 'src/ApifyPS/ApifyPS.csproj') -c $Configuration -o $publish --nologo -v quiet
+
+    if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
+    $null = New-Item -ItemType Directory -Path $ModuleOut
+    Get-ChildItem $publish -File | Where-Object { $_.Extension -in '.dll', '.pdb' } | Copy-Item -Destination $ModuleOut
+    Copy-Item -Recurse (Join-Path $Root 'src/ApifyPS/Formats') (Join-Path $ModuleOut 'Formats')
+    # The manifest at the root is the source; the staged copy gets the version from the one version source.
+    $manifest = Get-Content -Raw (Join-Path $Root 'ApifyPS.psd1')
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    Set-Content -Path (Join-Path $ModuleOut 'ApifyPS.psd1') -Value $manifest -NoNewline
+
+    if (Test-Path $EmulatorOut) { Remove-Item -Recurse -Force $EmulatorOut }
+    Invoke-Dotnet publish (Join-Path $Root 'tests/ApifyPS.Emulator/ApifyPS.Emulator.csproj') -c $Configuration -o $EmulatorOut --nologo -v quiet
+    Write-Host "Staged the module in $ModuleOut and the local server in $EmulatorOut"
+}
+
+function Get-PesterModulePath {
+    $packages = Join-Path $Out 'packages'
+    $path = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $path)) {
+        Write-Host "Restoring Pester $PesterVersion from NuGet"
+        Invoke-Dotnet restore (Join-Path $Root 'tests/Pester/Pester.Restore.csproj') --packages $packages --nologo -v quiet
+    }
+    if (-not (Test-Path $path)) { throw "Pester was restored but $path is missing." }
+    $path
+}
+
+function Invoke-XunitTests {
+    $trx = Join-Path $ResultsDir 'xunit.trx'
+    if (Test-Path $trx) { Remove-Item $trx }
+    $testArgs = @('test', (Join-Path $Root 'tests/ApifyPS.Tests/ApifyPS.Tests.csproj'), '-c', $Configuration, '--nologo',
+        '--logger', 'trx;LogFileName=xunit.trx', '--logger', 'console;verbosity=normal', '--results-directory', $ResultsDir)
+    if ($Filter) { $testArgs += @('--filter', "FullyQualifiedName~$Filter") }
+    & $Dotnet @testArgs | Out-Host
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $trx)) { throw "xunit produced no results (dotnet test exit code $exit)." }
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout; ExitCode = $exit }
+}
+
+function Invoke-PesterTests {
+    $pester = Get-PesterModulePath
+    $summary = Join-Path $ResultsDir 'pester-summary.json'
+    if (Test-Path $summary) { Remove-Item $summary }
+    # A fresh pwsh: the tests import the staged module the way a user would.
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    & $Dotnet $pwshDll -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterTests.ps1') `
+        -PesterPath $pester -SummaryPath $summary -ResultsDir $ResultsDir -Filter "$Filter" | Out-Host
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $summary)) { throw "Pester produced no results (exit code $exit)." }
+    $s = Get-Content -Raw $summary | ConvertFrom-Json
+    [pscustomobject]@{ Passed = [int]$s.Passed; Failed = [int]$s.Failed; ExitCode = $exit }
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    $null = New-Item -ItemType Directory -Force -Path $ResultsDir
+    $results = @()
+    $errors = @()
+    foreach ($runner in 'Invoke-XunitTests', 'Invoke-PesterTests') {
+        try { $results += & $runner } catch { $errors += "${runner}: $_"; Write-Host "ERROR ${runner}: $_" }
+    }
+    $passed = ($results | Measure-Object -Property Passed -Sum).Sum
+    $failed = ($results | Measure-Object -Property Failed -Sum).Sum + $errors.Count
+    $exitCodes = @($results | Where-Object ExitCode -ne 0)
+    Write-Host "xunit and Pester: $(@($results).Count) runner(s) completed$(if ($errors) { ", $($errors.Count) failed to run" })"
+    Write-Output "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $exitCodes) { exit 1 }
+}
+
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    Import-Module (Join-Path $Root 'tests/TestSupport/ApifyEmulator.psm1') -Force
+    $emulator = Start-ApifyEmulator -Token ('demo_' + [guid]::NewGuid().ToString('N'))
+    try {
+        $seed = Add-ApifyEmulatorSeed -Emulator $emulator -Actor 'web-scraper' -Builds 240 -Runs 40 `
+            -Extra @{ buildStatuses = @('SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'SUCCEEDED', 'TIMED-OUT', 'SUCCEEDED', 'SUCCEEDED') }
+        $null = Add-ApifyEmulatorSeed -Emulator $emulator -Actor 'price-monitor' -Builds 30 -Runs 10
+        Write-Host "Local Apify-compatible server at $($emulator.BaseUri), seeded Actor $($seed.actor)"
+        $csv = Join-Path $Out 'demo/failed-builds.csv'
+        $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+        $script = Join-Path $Root 'docs/examples/Get-BuildReport.ps1'
+        $env:APIFY_TOKEN = $emulator.Token
+        $env:APIFY_CLIENT_BASE_URL = $emulator.BaseUri
+        try {
+            # As an administrator would: a fresh pwsh that imports the module and runs the script.
+            & $Dotnet $pwshDll -NoProfile -NonInteractive -Command "Import-Module '$ModuleOut/ApifyPS.psd1'; & '$script' -Actor '$($seed.actor)' -CsvPath '$csv'"
+            if ($LASTEXITCODE -ne 0) { throw "The demo script failed (exit code $LASTEXITCODE)." }
+        }
+        finally {
+            Remove-Item Env:APIFY_TOKEN, Env:APIFY_CLIENT_BASE_URL -ErrorAction SilentlyContinue
+        }
+        Write-Host "`nThe CSV the script wrote ($csv):"
+        Get-Content $csv | Select-Object -First 6 | Out-Host
+    }
+    finally {
+        Stop-ApifyEmulator -Emulator $emulator
+    }
+}
+
+function Invoke-CleanTask {
+    foreach ($path in @($Out) + (Get-ChildItem -Path (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Recurse -Directory -Include bin, obj).FullName) {
+        if ($path -and (Test-Path $path)) { Remove-Item -Recurse -Force $path }
+    }
+}
+
+foreach ($t in $Task) {
+    switch ($t) {
+        'Build' { Invoke-BuildTask }
+        'Test' { Invoke-TestTask }
+        'Demo' { Invoke-DemoTask }
+        'Clean' { Invoke-CleanTask }
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Net;
+
+namespace ApifyPS.Client
+{
+    /// <summary>
+    /// An error answered by the Apify API (its <c>{"error":{"type","message"}}</c> envelope) or a failure to get a
+    /// usable answer at all. <see cref="ErrorType"/> is Apify's machine-readable type (e.g. <c>record-not-found</c>);
+    /// cmdlets turn it into the FullyQualifiedErrorId. The message never holds the token: the client redacts it.
+    /// </summary>
+    public class ApifyApiException : Exception
+    {
+        public ApifyApiException(HttpStatusCode? statusCode, string errorType, string message, string method, string path,
+            Exception? inner = null)
+            : base(message, inner)
+        {
+            StatusCode = statusCode;
+            ErrorType = errorType;
+            Method = method;
+            Path = path;
+        }
+
+        /// <summary>The HTTP status, or null when no answer arrived (connection failure, timeout).</summary>
+        public HttpStatusCode? StatusCode { get; }
+
+        /// <summary>Apify's error type, or one of ApifyPS's own (<see cref="ApifyErrorTypes"/>).</summary>
+        public string ErrorType { get; }
+
+        public string Method { get; }
+
+        /// <summary>Path and query of the request, relative to the base URI (never with a token).</summary>
+        public string Path { get; }
+
+        /// <summary>The id of the object the request was about, when the caller knows it (for the error record's target).</summary>
+        public string? TargetId { get; set; }
+    }
+
+    /// <summary>Error types ApifyPS itself produces, next to the ones the API sends.</summary>
+    public static class ApifyErrorTypes
+    {
+        public const string InvalidResponse = "invalid-response";
+        public const string ConnectionFailed = "connection-failed";
+        public const string RequestTimeout = "request-timeout";
+        public const string NotConnected = "not-connected";
+
+        /// <summary>A non-2xx answer without Apify's error envelope (e.g. an HTML page from a proxy).</summary>
+        public static string ForStatus(int status) => "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Net.Http;
+
+namespace ApifyPS.Client
+{
+    /// <summary>
+    /// What kind of work a request does. It decides its timeout and whether it may be repeated after an ambiguous
+    /// failure: reads may, starts (which create a build or run) may not.
+    /// </summary>
+    public enum ApifyRequestKind
+    {
+        /// <summary>A plain read; safe to repeat.</summary>
+        Read,
+        /// <summary>A read that the server holds open (<c>waitForFinish</c>); safe to repeat, longer timeout.</summary>
+        LongPoll,
+        /// <summary>Changes state but is idempotent (update, delete, abort).</summary>
+        Write,
+        /// <summary>Starts work on the platform (build, run, run-sync, metamorph); never repeated blindly.</summary>
+        Start,
+        /// <summary>A response read as it grows (a followed log); no timeout.</summary>
+        Stream,
+    }
+
+    /// <summary>One logical API call. Content is a factory so that each attempt sends a fresh body.</summary>
+    public sealed class ApifyRequest
+    {
+        public ApifyRequest(HttpMethod method, string path, ApifyQuery? query = null, ApifyRequestKind kind = ApifyRequestKind.Read)
+        {
+            if (!path.StartsWith("/", StringComparison.Ordinal)) throw new ArgumentException("The path must start with '/'.", nameof(path));
+            Method = method;
+            Path = path;
+            Query = query ?? new ApifyQuery();
+            Kind = kind;
+        }
+
+        public HttpMethod Method { get; }
+
+        /// <summary>The path below the base URI, escaped, e.g. <c>/v2/actor-builds/abc</c>.</summary>
+        public string Path { get; }
+
+        public ApifyQuery Query { get; }
+
+        public ApifyRequestKind Kind { get; }
+
+        public Func<HttpContent>? Content { get; set; }
+
+        /// <summary>Overrides the timeout chosen from <see cref="Kind"/> (e.g. a long poll's wait plus a margin).</summary>
+        public TimeSpan? Timeout { get; set; }
+
+        /// <summary>The id the request is about; copied onto errors so the error record names it.</summary>
+        public string? TargetId { get; set; }
+
+        public string PathAndQuery => Path + Query;
+
+        public override string ToString() => Method.Method + " " + PathAndQuery;
+
+        /// <summary>Escapes one path segment (ids, <c>username~name</c>, record keys).</summary>
+        public static string Segment(string value) => Uri.EscapeDataString(value);
+    }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using ApifyPS.Client;
+
+namespace ApifyPS.Cmdlets
+{
+    /// <summary>
+    /// What every ApifyPS cmdlet shares: the client for this invocation, cancellation (a token source made in
+    /// BeginProcessing and cancelled by Ctrl+C in StopProcessing, passed to every request and wait), a bridge that
+    /// runs the core's async work while delivering its verbose/progress messages on the pipeline thread, and the one
+    /// mapping of API errors to error records.
+    /// </summary>
+    public abstract class ApifyCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly ConcurrentQueue<Action> _pending = new ConcurrentQueue<Action>();
+        private readonly ManualResetEventSlim _signal = new ManualResetEventSlim(false);
+        private CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private ApifyClient? _client;
+
+        /// <summary>Cancelled when the user presses Ctrl+C (or the pipeline is stopped).</summary>
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        /// <summary>The client for this invocation, made on first use from the resolved connection.</summary>
+        protected ApifyClient Client => _client ??= CreateClient();
+
+        protected override void BeginProcessing()
+        {
+            if (_cancellation.IsCancellationRequested)
+            {
+                _cancellation.Dispose();
+                _cancellation = new CancellationTokenSource();
+            }
+        }
+
+        protected override void StopProcessing()
+        {
+            _cancellation.Cancel();
+            _signal.Set();
+        }
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            _signal.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private ApifyClient CreateClient()
+        {
+            ApifyConnection connection;
+            try
+            {
+                connection = ResolveConnection();
+            }
+            catch (ApifyApiException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, null));
+                throw; // not reached
+            }
+            return new ApifyClient(connection, new ApifyClientOptions
+            {
+                Verbose = line => Post(() => WriteVerbose(line)),
+            });
+        }
+
+        /// <summary>The connection requests use; see <see cref="ConnectionResolver"/> for the order of sources.</summary>
+        protected virtual ApifyConnection ResolveConnection() => ConnectionResolver.Resolve();
+
+        /// <summary>Queues work for the pipeline thread (WriteVerbose, WriteProgress, ...); it runs inside the next Await.</summary>
+        protected void Post(Action action)
+        {
+            _pending.Enqueue(action);
+            try { _signal.Set(); } catch (ObjectDisposedException) { }
+        }
+
+        /// <summary>Writes an object from any thread: queued and written on the pipeline thread inside the next Await.</summary>
+        internal void PostOutput(object value) => Post(() => WriteObject(value));
+
+        /// <summary>
+        /// Waits for the core's task on the pipeline thread, delivering posted messages meanwhile. Ctrl+C ends the
+        /// wait at once with PipelineStoppedException, even if the task has not finished yet.
+        /// </summary>
+        protected T Await<T>(Task<T> task)
+        {
+            if (!task.IsCompleted) WakeWhenDone(task);
+            while (true)
+            {
+                _signal.Reset();
+                Drain();
+                if (task.IsCompleted) break;
+                if (_cancellation.IsCancellationRequested)
+                {
+                    Observe(task);
+                    throw new PipelineStoppedException();
+                }
+                _signal.Wait();
+            }
+            Drain();
+            if (task.IsCanceled && _cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Await(Task task) => Await(AsUnit(task));
+
+        /// <summary>Enumerates the core's async stream on the pipeline thread, one item at a time (lazily).</summary>
+        protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)
+        {
+            var enumerator = source.GetAsyncEnumerator(CancellationToken);
+            try
+            {
+                while (true)
+                {
+                    var next = enumerator.MoveNextAsync();
+                    var hasItem = next.IsCompleted ? next.GetAwaiter().GetResult() : Await(next.AsTask());
+                    if (!hasItem) yield break;
+                    yield return enumerator.Current;
+                }
+            }
+            finally
+            {
+                var disposal = enumerator.DisposeAsync();
+                if (!disposal.IsCompleted) Observe(disposal.AsTask());
+            }
+        }
+
+        /// <summary>Writes an API failure as a non-terminating error: FullyQualifiedErrorId is Apify's error type.</summary>
+        protected void WriteApiError(ApifyApiException ex, object? target = null) => WriteError(ToErrorRecord(ex, target));
+
+        /// <summary>
+        /// The one mapping of API errors to PowerShell: Apify's <c>type</c> becomes the error id, the HTTP status the
+        /// category, the object (or id) the request was about the target.
+        /// </summary>
+        protected internal static ErrorRecord ToErrorRecord(ApifyApiException ex, object? target)
+        {
+            var record = new ErrorRecord(ex, ex.ErrorType, CategoryOf(ex), target ?? ex.TargetId);
+            if (ex.ErrorType == ApifyErrorTypes.NotConnected)
+                record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Set $env:APIFY_TOKEN to your Apify API token." };
+            return record;
+        }
+
+        public static ErrorCategory CategoryOf(ApifyApiException ex)
+        {
+            if (ex.ErrorType == ApifyErrorTypes.NotConnected) return ErrorCategory.AuthenticationError;
+            if (ex.ErrorType == ApifyErrorTypes.RequestTimeout) return ErrorCategory.OperationTimeout;
+            if (ex.ErrorType == ApifyErrorTypes.InvalidResponse) return ErrorCategory.InvalidResult;
+            if (ex.StatusCode == null) return ErrorCategory.ConnectionError;
+            var code = (int)ex.StatusCode.Value;
+            switch (code)
+            {
+                case 400: return ErrorCategory.InvalidArgument;
+                case 401: return ErrorCategory.AuthenticationError;
+                case 402:
+                case 403: return ErrorCategory.PermissionDenied;
+                case 404: return ErrorCategory.ObjectNotFound;
+                case 408: return ErrorCategory.OperationTimeout;
+                case 409: return ErrorCategory.ResourceExists;
+                case 429: return ErrorCategory.LimitsExceeded;
+            }
+            return code >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.InvalidOperation;
+        }
+
+        private void WakeWhenDone(Task task) =>
+            task.ContinueWith((_, state) =>
+            {
+                try { ((ManualResetEventSlim)state!).Set(); } catch (ObjectDisposedException) { }
+            }, _signal, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        private void Drain()
+        {
+            while (_pending.TryDequeue(out var action)) action();
+        }
+
+        private static void Observe(Task task) =>
+            task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+        private static async Task<bool> AsUnit(Task task)
+        {
+            await task.ConfigureAwait(false);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Net;
+using ApifyPS.Emulator;
+using ApifyPS.Emulator.Http;
+using ApifyPS.Emulator.Routes;
+using ApifyPS.Emulator.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+// The local Apify-compatible server. Usage:
+//   dotnet ApifyPS.Emulator.dll --port 0 --token <token> [--username <name>] [--exit-with <pid>]
+// Prints its base URL (http://127.0.0.1:PORT) as the first line of standard output, then serves until stopped.
+EmulatorOptions options;
+try
+{
+    options = EmulatorOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine($"ApifyPS.Emulator: {ex.Message}");
+    return 2;
+}
+
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
+builder.Logging.ClearProviders();
+builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+
+var app = builder.Build();
+var store = new EmulatorStore(options);
+var log = new RequestLog();
+
+app.UseApiAuth(store, log);
+app.MapControlRoutes(store, log);
+app.MapBuildRoutes(store);
+app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
+    ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
+    : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));
+
+await app.StartAsync();
+var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+Console.WriteLine(new Uri(address).GetLeftPart(UriPartial.Authority).Replace("localhost", "127.0.0.1"));
+Console.Out.Flush();
+
+if (options.ExitWithPid is int parentPid)
+{
+    _ = Task.Run(async () =>
+    {
+        try
+        {
+            using var parent = Process.GetProcessById(parentPid);
+            await parent.WaitForExitAsync();
+        }
+        catch (ArgumentException) { /* already gone */ }
+        await app.StopAsync();
+    });
+}
+
+await app.WaitForShutdownAsync();
+return 0;

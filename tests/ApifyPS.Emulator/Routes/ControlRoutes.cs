@@ -1,0 +1,58 @@
+using System.Text.Json;
+using ApifyPS.Emulator.Http;
+using ApifyPS.Emulator.State;
+
+namespace ApifyPS.Emulator.Routes;
+
+/// <summary>
+/// The test-control API under /__emulator: a contract tests and benchmarks rely on. Extend it; do not change what
+/// is there.
+/// </summary>
+public static class ControlRoutes
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void MapControlRoutes(this WebApplication app, EmulatorStore store, RequestLog log)
+    {
+        var seeder = new Seeder(store);
+
+        // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...]]}
+        app.MapPost("/__emulator/seed", async ctx =>
+        {
+            Seeder.SeedRequest? request;
+            try
+            {
+                request = await JsonSerializer.DeserializeAsync<Seeder.SeedRequest>(ctx.Request.Body, Json);
+            }
+            catch (JsonException ex)
+            {
+                await ApiResponse.Error(ctx, 400, "invalid-input", ex.Message);
+                return;
+            }
+            if (request == null || string.IsNullOrWhiteSpace(request.Actor) || request.Builds < 0 || request.Runs < 0)
+            {
+                await ApiResponse.Error(ctx, 400, "invalid-input", "Expected {\"actor\": name, \"builds\": N, \"runs\": M} with N, M >= 0.");
+                return;
+            }
+            var badStatus = (request.BuildStatuses ?? []).Concat(request.RunStatuses ?? []).FirstOrDefault(st => !Seeder.TerminalStatuses.Contains(st));
+            if (badStatus != null)
+            {
+                await ApiResponse.Error(ctx, 400, "invalid-input", $"Seeded jobs are finished: status '{badStatus}' is not one of {string.Join(", ", Seeder.TerminalStatuses)}.");
+                return;
+            }
+            var result = seeder.Seed(request);
+            await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, result, Json));
+        });
+
+        // GET /__emulator/requests: [{"method","path","query","auth"}], oldest first.
+        app.MapGet("/__emulator/requests", async ctx =>
+            await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, log.Snapshot(), Json)));
+
+        app.MapDelete("/__emulator/requests", ctx =>
+        {
+            log.Clear();
+            ctx.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        });
+    }
+}

@@ -1,0 +1,83 @@
+namespace ApifyPS.Emulator.State;
+
+/// <summary>
+/// All the server's data, in memory, behind one lock (<see cref="Sync"/>): callers take it around every read and
+/// write. Simple and plenty fast for a test server.
+/// </summary>
+public sealed class EmulatorStore
+{
+    private long _seq;
+
+    public EmulatorStore(EmulatorOptions options)
+    {
+        MainUser = AddUser(options.Username, options.Token);
+    }
+
+    public object Sync { get; } = new();
+
+    /// <summary>The user the --token authenticates; seeding creates Actors for this user.</summary>
+    public UserRecord MainUser { get; }
+
+    public Dictionary<string, UserRecord> UsersByToken { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, UserRecord> UsersById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ActorRecord> ActorsById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, BuildRecord> BuildsById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, RunRecord> RunsById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JobList<BuildRecord>> BuildsByUser { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JobList<RunRecord>> RunsByUser { get; } = new(StringComparer.Ordinal);
+
+    public long NextSeq() => Interlocked.Increment(ref _seq);
+
+    public UserRecord AddUser(string username, string token)
+    {
+        var user = new UserRecord { Id = Ids.New(), Username = username, Token = token };
+        UsersByToken[token] = user;
+        UsersById[user.Id] = user;
+        BuildsByUser[user.Id] = new JobList<BuildRecord>();
+        RunsByUser[user.Id] = new JobList<RunRecord>();
+        return user;
+    }
+
+    /// <summary>An Actor by id or by <c>username~name</c>, as the API accepts both.</summary>
+    public ActorRecord? FindActor(string idOrName)
+    {
+        if (ActorsById.TryGetValue(idOrName, out var byId)) return byId;
+        var tilde = idOrName.IndexOf('~');
+        if (tilde <= 0) return null;
+        var username = idOrName[..tilde];
+        var name = idOrName[(tilde + 1)..];
+        return ActorsById.Values.FirstOrDefault(a =>
+            string.Equals(a.Owner.Username, username, StringComparison.Ordinal) && string.Equals(a.Name, name, StringComparison.Ordinal));
+    }
+
+    public ActorRecord CreateActor(UserRecord owner, string name)
+    {
+        var actor = new ActorRecord { Id = Ids.New(), Owner = owner, Name = name };
+        actor.Versions.Add(new VersionRecord { VersionNumber = "0.0" });
+        ActorsById[actor.Id] = actor;
+        return actor;
+    }
+
+    public string NextBuildNumber(ActorRecord actor, string versionNumber)
+    {
+        actor.BuildCounters.TryGetValue(versionNumber, out var n);
+        actor.BuildCounters[versionNumber] = ++n;
+        return $"{versionNumber}.{n}";
+    }
+
+    public void AddBuilds(IReadOnlyList<BuildRecord> sortedBatch)
+    {
+        if (sortedBatch.Count == 0) return;
+        foreach (var b in sortedBatch) BuildsById[b.Id] = b;
+        sortedBatch[0].Actor.Builds.AddSorted(sortedBatch);
+        BuildsByUser[sortedBatch[0].Actor.Owner.Id].AddSorted(sortedBatch);
+    }
+
+    public void AddRuns(IReadOnlyList<RunRecord> sortedBatch)
+    {
+        if (sortedBatch.Count == 0) return;
+        foreach (var r in sortedBatch) RunsById[r.Id] = r;
+        sortedBatch[0].Actor.Runs.AddSorted(sortedBatch);
+        RunsByUser[sortedBatch[0].Actor.Owner.Id].AddSorted(sortedBatch);
+    }
+}

@@ -1,0 +1,76 @@
+namespace ApifyPS.Emulator.State;
+
+public sealed class UserRecord
+{
+    public required string Id { get; init; }
+    public required string Username { get; init; }
+    public required string Token { get; init; }
+    public string Email => Username + "@example.com";
+    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+}
+
+public sealed class VersionRecord
+{
+    public required string VersionNumber { get; set; }
+    public string SourceType { get; set; } = "SOURCE_FILES";
+    public string? BuildTag { get; set; } = "latest";
+}
+
+public sealed class ActorRecord
+{
+    public required string Id { get; init; }
+    public required UserRecord Owner { get; init; }
+    public required string Name { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public bool IsPublic { get; set; }
+    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+    public DateTime ModifiedAt { get; set; } = DateTime.UtcNow;
+    public List<VersionRecord> Versions { get; } = new();
+    /// <summary>Sequence of build numbers per version (0.0.1, 0.0.2, ...).</summary>
+    public Dictionary<string, int> BuildCounters { get; } = new();
+    public JobList<BuildRecord> Builds { get; } = new();
+    public JobList<RunRecord> Runs { get; } = new();
+    public string FullName => Owner.Username + "~" + Name;
+}
+
+/// <summary>What builds and runs share: the fields lists sort and filter on.</summary>
+public abstract class JobRecord
+{
+    public required string Id { get; init; }
+    public required ActorRecord Actor { get; init; }
+    public required DateTime StartedAt { get; init; }
+    public DateTime? FinishedAt { get; set; }
+    public string Status { get; set; } = "READY";
+    public string? StatusMessage { get; set; }
+    public string Origin { get; init; } = "API";
+    public string? ClientIp { get; init; } = "127.0.0.1";
+    public string? UserAgent { get; init; }
+    public double UsageTotalUsd { get; set; }
+    /// <summary>Creation order; breaks ties between equal startedAt values.</summary>
+    public long Seq { get; init; }
+}
+
+public sealed class BuildRecord : JobRecord
+{
+    public required string BuildNumber { get; init; }
+    public required string VersionNumber { get; init; }
+    public string? BuildTag { get; init; }
+    public bool UseCache { get; init; }
+    public bool BetaPackages { get; init; }
+    public int MemoryMbytes { get; init; } = 4096;
+}
+
+public sealed class RunRecord : JobRecord
+{
+    public string? BuildId { get; init; }
+    public string? BuildNumber { get; init; }
+    public string DefaultDatasetId { get; init; } = Ids.New();
+    public string DefaultKeyValueStoreId { get; init; } = Ids.New();
+    public string DefaultRequestQueueId { get; init; } = Ids.New();
+    public string Build { get; init; } = "latest";
+    public int TimeoutSecs { get; init; } = 3600;
+    public int MemoryMbytes { get; init; } = 1024;
+    public int DiskMbytes { get; init; } = 2048;
+    public int? ExitCode { get; set; }
+}

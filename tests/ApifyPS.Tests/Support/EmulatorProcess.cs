@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ApifyPS.Tests.Support;
+
+/// <summary>
+/// The local Apify-compatible server in its own process on a random loopback port, stopped (killed) on Dispose,
+/// and tied to this process with --exit-with so a crashed test run leaves nothing behind.
+/// </summary>
+public sealed class EmulatorProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _control = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    private EmulatorProcess(Process process, Uri baseUri, string token)
+    {
+        _process = process;
+        BaseUri = baseUri;
+        Token = token;
+    }
+
+    public Uri BaseUri { get; }
+    public string Token { get; }
+
+    public static EmulatorProcess Start(params string[] extraArgs)
+    {
+        var token = "xunit_" + Guid.NewGuid().ToString("N");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { LocateServer(), "--port", "0", "--token", token, "--exit-with", Environment.ProcessId.ToString() }.Concat(extraArgs))
+            psi.ArgumentList.Add(a);
+        var process = Process.Start(psi)!;
+        var line = process.StandardOutput.ReadLineAsync();
+        if (!line.Wait(TimeSpan.FromSeconds(60)) || string.IsNullOrWhiteSpace(line.Result))
+        {
+            try { process.Kill(true); } catch (InvalidOperationException) { }
+            throw new InvalidOperationException("The local server did not print its URL within 60 s.");
+        }
+        return new EmulatorProcess(process, new Uri(line.Result.Trim()), token);
+    }
+
+    /// <summary>The built server: out/emulator when build.ps1 staged it, else the project's own output.</summary>
+    public static string LocateServer()
+    {
+        var root = RepoRoot();
+        var staged = Path.Combine(root, "out", "emulator", "ApifyPS.Emulator.dll");
+        var config = typeof(EmulatorProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var own = Path.Combine(root, "tests", "ApifyPS.Emulator", "bin", config, "net10.0", "ApifyPS.Emulator.dll");
+        if (File.Exists(own)) return own;
+        if (File.Exists(staged)) return staged;
+        throw new FileNotFoundException($"No built local server at {own} or {staged}.");
+    }
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "ApifyPS.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new DirectoryNotFoundException("ApifyPS.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public sealed record SeedResult(string ActorId, string Actor, int Builds, int Runs);
+
+    public sealed record LoggedRequest(string Method, string Path, string Query, string Auth);
+
+    public SeedResult Seed(string actor, int builds = 0, int runs = 0, object? extra = null)
+    {
+        var body = new Dictionary<string, object?> { ["actor"] = actor, ["builds"] = builds, ["runs"] = runs };
+        if (extra != null)
+            foreach (var p in extra.GetType().GetProperties()) body[p.Name] = p.GetValue(extra);
+        var response = _control.PostAsJsonAsync(new Uri(BaseUri, "/__emulator/seed"), body).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+        return response.Content.ReadFromJsonAsync<SeedResult>(Json).GetAwaiter().GetResult()!;
+    }
+
+    /// <summary>The /v2 requests the server received, oldest first.</summary>
+    public IReadOnlyList<LoggedRequest> Requests() =>
+        _control.GetFromJsonAsync<LoggedRequest[]>(new Uri(BaseUri, "/__emulator/requests"), Json).GetAwaiter().GetResult()!
+            .Where(r => r.Path.StartsWith("/v2/", StringComparison.Ordinal)).ToList();
+
+    public void ClearRequests() =>
+        _control.DeleteAsync(new Uri(BaseUri, "/__emulator/requests")).GetAwaiter().GetResult().EnsureSuccessStatusCode();
+
+    public ApifyPS.Client.ApifyConnection Connection(string? token = null) =>
+        new(BaseUri, token ?? Token, ApifyPS.Client.ApifyConnectionSource.Parameter);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException) { }
+        _process.Dispose();
+        _control.Dispose();
+    }
+}
+
+/// <summary>One server for a test class (xunit IClassFixture); tests seed Actors with distinct names.</summary>
+public sealed class EmulatorFixture : IDisposable
+{
+    public EmulatorProcess Server { get; } = EmulatorProcess.Start();
+
+    public void Dispose() => Server.Dispose();
+}

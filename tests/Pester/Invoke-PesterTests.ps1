@@ -1,0 +1,23 @@
+# Runs every tests/Pester/*.Tests.ps1 with the Pester restored by build.ps1, writes {Passed, Failed} to
+# -SummaryPath, and exits non-zero on any failure. Called by build.ps1 Test in a fresh pwsh.
+param(
+    [Parameter(Mandatory)] [string] $PesterPath,
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [Parameter(Mandatory)] [string] $ResultsDir,
+    [string] $Filter
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -Force
+$config = New-PesterConfiguration
+$config.Run.Path = $PSScriptRoot
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = Join-Path $ResultsDir 'pester.xml'
+if ($Filter) { $config.Run.Path = @(Get-ChildItem $PSScriptRoot -Filter "*$Filter*.Tests.ps1").FullName }
+$result = Invoke-Pester -Configuration $config
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+@{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content -Path $SummaryPath
+Write-Host "Pester: $($result.PassedCount) passed, $failed failed"
+exit ([int]($failed -gt 0))

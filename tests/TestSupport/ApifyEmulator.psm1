@@ -1,0 +1,86 @@
+# Starts, seeds, inspects and stops the local Apify-compatible server (out/emulator) from PowerShell.
+# Used by build.ps1 (Demo), the Pester tests and the benchmarks. Every server started here is tied to the
+# calling process (--exit-with) so a crashed run leaves nothing behind, and Stop-ApifyEmulator kills it at once.
+Set-StrictMode -Version 3
+
+$script:RepoRoot = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
+
+function Start-ApifyEmulator {
+    [CmdletBinding()]
+    param(
+        [string] $Token = ('test_' + [guid]::NewGuid().ToString('N')),
+        [string] $Path = (Join-Path $script:RepoRoot 'out/emulator/ApifyPS.Emulator.dll'),
+        [string[]] $ArgumentList = @(),
+        [int] $StartTimeoutSeconds = 60
+    )
+    if (-not (Test-Path $Path)) { throw "No local server at $Path; run ./build.ps1 Build first." }
+    $dotnet = (Get-Process -Id $PID).Path
+    if ((Split-Path $dotnet -Leaf) -notmatch '^dotnet(\.exe)?$') { $dotnet = 'dotnet' }
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
+    foreach ($a in @($Path, '--port', '0', '--token', $Token, '--exit-with', "$PID") + $ArgumentList) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $line = $process.StandardOutput.ReadLineAsync()
+    if (-not $line.Wait([timespan]::FromSeconds($StartTimeoutSeconds)) -or -not $line.Result) {
+        try { $process.Kill($true) } catch { }
+        throw "The local server did not print its URL within $StartTimeoutSeconds s."
+    }
+    [pscustomobject]@{
+        PSTypeName = 'ApifyPS.Test.Emulator'
+        BaseUri    = $line.Result.Trim()
+        Token      = $Token
+        Process    = $process
+    }
+}
+
+function Stop-ApifyEmulator {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, ValueFromPipeline)] $Emulator)
+    process {
+        if ($Emulator -and $Emulator.Process -and -not $Emulator.Process.HasExited) {
+            try { $Emulator.Process.Kill($true); $null = $Emulator.Process.WaitForExit(10000) } catch { }
+        }
+    }
+}
+
+function Add-ApifyEmulatorSeed {
+    # POST /__emulator/seed; returns the answer ({actorId, actor (username~name), builds, runs}).
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Actor,
+        [int] $Builds = 0,
+        [int] $Runs = 0,
+        [hashtable] $Extra = @{}
+    )
+    $body = @{ actor = $Actor; builds = $Builds; runs = $Runs } + $Extra
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)/__emulator/seed" -ContentType 'application/json' `
+        -Body ($body | ConvertTo-Json -Depth 10 -Compress)
+}
+
+function Get-ApifyEmulatorRequest {
+    # The server's request log: /v2 requests only, oldest first ({method, path, query, auth}).
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    # Invoke-RestMethod writes a JSON array as one object: assign it first so the pipeline enumerates it.
+    $log = Invoke-RestMethod -Uri "$($Emulator.BaseUri)/__emulator/requests"
+    $log | Where-Object { $_ -and $_.path -like '/v2/*' }
+}
+
+function Clear-ApifyEmulatorRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.BaseUri)/__emulator/requests"
+}
+
+function Use-ApifyEmulator {
+    # Points the module at the server through the environment (APIFY_TOKEN, APIFY_CLIENT_BASE_URL).
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $env:APIFY_TOKEN = $Emulator.Token
+    $env:APIFY_CLIENT_BASE_URL = $Emulator.BaseUri
+}
+
+Export-ModuleMember -Function Start-ApifyEmulator, Stop-ApifyEmulator, Add-ApifyEmulatorSeed, Get-ApifyEmulatorRequest,
+    Clear-ApifyEmulatorRequest, Use-ApifyEmulator
