@@ -15,7 +15,15 @@ $config.Output.Verbosity = 'Detailed'
 $config.TestResult.Enabled = $true
 $config.TestResult.OutputFormat = 'NUnitXml'
 $config.TestResult.OutputPath = Join-Path $ResultsDir 'pester.xml'
-if ($Filter) { $config.Run.Path = @(Get-ChildItem $PSScriptRoot -Filter "*$Filter*.Tests.ps1").FullName }
+if ($Filter) {
+    $files = @(Get-ChildItem $PSScriptRoot -Filter "*$Filter*.Tests.ps1").FullName
+    if (-not $files) {
+        @{ Passed = 0; Failed = 0 } | ConvertTo-Json | Set-Content -Path $SummaryPath
+        Write-Host "Pester: no test file matches '$Filter'"
+        exit 0
+    }
+    $config.Run.Path = $files
+}
 $result = Invoke-Pester -Configuration $config
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 @{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content -Path $SummaryPath
