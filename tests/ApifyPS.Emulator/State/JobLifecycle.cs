@@ -29,7 +29,7 @@ public sealed class JobLifecycle(EmulatorStore store)
     {
         var build = new BuildRecord
         {
-            Id = Ids.New(), Actor = actor, StartedAt = DateTime.UtcNow, Seq = store.NextSeq(), Status = JobStatuses.Ready,
+            Id = Ids.New(), Actor = actor, StartedAt = Clock.UtcNow(), Seq = store.NextSeq(), Status = JobStatuses.Ready,
             VersionNumber = version.VersionNumber, BuildTag = tag ?? version.BuildTag, UseCache = useCache, BetaPackages = betaPackages,
             BuildNumber = store.NextBuildNumber(actor, version.VersionNumber), Origin = "API", ClientIp = clientIp, UserAgent = userAgent,
         };
@@ -44,7 +44,7 @@ public sealed class JobLifecycle(EmulatorStore store)
     {
         var run = new RunRecord
         {
-            Id = Ids.New(), Actor = actor, CurrentActor = actor, StartedAt = DateTime.UtcNow, Seq = store.NextSeq(), Status = JobStatuses.Ready,
+            Id = Ids.New(), Actor = actor, CurrentActor = actor, StartedAt = Clock.UtcNow(), Seq = store.NextSeq(), Status = JobStatuses.Ready,
             StatusMessage = "Starting the Actor run", BuildId = build.Id, BuildNumber = build.BuildNumber, Build = settings.Build ?? "latest",
             TimeoutSecs = settings.TimeoutSecs ?? 3600, MemoryMbytes = settings.MemoryMbytes ?? 1024, DiskMbytes = (settings.MemoryMbytes ?? 1024) * 2,
             MaxItems = settings.MaxItems, MaxTotalChargeUsd = settings.MaxTotalChargeUsd, InputBodyLen = input?.Length,
@@ -81,7 +81,7 @@ public sealed class JobLifecycle(EmulatorStore store)
     {
         var key = $"INPUT-METAMORPH-{run.Metamorphs.Count + 1}";
         if (input != null) store.Storages.DefaultKeyValueStore(run).Set(key, input, inputContentType ?? "application/json; charset=utf-8");
-        run.Metamorphs.Add(new MetamorphRecord(DateTime.UtcNow, target.Id, build.Id, key));
+        run.Metamorphs.Add(new MetamorphRecord(Clock.UtcNow(), target.Id, build.Id, key));
         run.CurrentActor = target;
         run.BuildId = build.Id;
         run.BuildNumber = build.BuildNumber;
@@ -131,7 +131,7 @@ public sealed class JobLifecycle(EmulatorStore store)
         if (job is RunRecord run && status == JobStatuses.Succeeded) WriteOutput(run);
         Finishing?.Invoke(job, status);
         job.Status = status;
-        job.FinishedAt = DateTime.UtcNow;
+        job.FinishedAt = Clock.UtcNow();
         job.StatusMessage = status switch
         {
             JobStatuses.Succeeded => "Finished",

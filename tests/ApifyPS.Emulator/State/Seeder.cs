@@ -56,7 +56,7 @@ public sealed class Seeder(EmulatorStore store)
                     actor.Versions.Add(new VersionRecord { VersionNumber = v });
             ApplyBehaviour(actor.Behaviour, request);
             var version = actor.Versions.OrderByDescending(v => Version.Parse(v.VersionNumber)).First();
-            var now = DateTime.UtcNow;
+            var now = Clock.UtcNow();
             var builds = new List<BuildRecord>(request.Builds);
             for (var i = 0; i < request.Builds; i++)
             {
