@@ -22,28 +22,29 @@ public class HostedLifecycleTests(EmulatorFixture fixture) : IClassFixture<Emula
     [Theory]
     [InlineData("Wait-ApifyRun -Id {0}")]
     [InlineData("Start-ApifyRun -Actor {1} -Wait")]
-    public void Ctrl_C_ends_a_wait_promptly_and_leaves_the_run_running(string script)
+    public async Task Ctrl_C_ends_a_wait_promptly_and_leaves_the_run_running(string script)
     {
         var seed = Seed(new { runDurationMs = 600_000 });
         var client = new ApifyClient(_server.Connection());
-        var run = client.StartRunAsync(seed.Actor, null).GetAwaiter().GetResult();
+        var run = await client.StartRunAsync(seed.Actor, null);
         using var pwsh = new HostedPwsh(_server);
         using var ps = pwsh.Create();
         ps.AddScript(string.Format(script, run.Id, seed.Actor));
         _server.ClearRequests();
         var invocation = ps.BeginInvoke();
         // Stop once the wait is in a long poll the server holds for 60 s.
-        WaitUntil(() => _server.Requests().Any(r => r.Method == "GET" && r.Path.StartsWith("/v2/actor-runs/") && r.Query.Contains("waitForFinish=60")));
+        await WaitUntil(() => _server.Requests().Any(r => r.Method == "GET" && r.Path.StartsWith("/v2/actor-runs/") && r.Query.Contains("waitForFinish=60")));
         var stopping = Task.Run(ps.Stop);
-        Assert.True(stopping.Wait(TimeSpan.FromSeconds(15)), "PowerShell.Stop() did not end the wait within 15 s (the long poll lasts 60 s).");
+        Assert.Same(stopping, await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(15))));
+        await stopping;
         Assert.True(invocation.IsCompleted);
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
         // Ctrl+C never aborts the remote job.
         Assert.DoesNotContain(_server.Requests(), r => r.Path.EndsWith("/abort"));
-        foreach (var id in client.ListRunsAsync(seed.Actor, new PageRequest()).CollectAsync().GetAwaiter().GetResult().Select(r => r.Id))
+        foreach (var listed in await client.ListRunsAsync(seed.Actor, new PageRequest()).CollectAsync())
         {
-            Assert.Contains(client.GetRunAsync(id).GetAwaiter().GetResult().Status, new[] { "READY", "RUNNING" });
-            client.AbortRunAsync(id).GetAwaiter().GetResult();
+            Assert.Contains((await client.GetRunAsync(listed.Id)).Status, new[] { "READY", "RUNNING" });
+            await client.AbortRunAsync(listed.Id);
         }
     }
 
@@ -84,13 +85,13 @@ public class HostedLifecycleTests(EmulatorFixture fixture) : IClassFixture<Emula
         Assert.StartsWith("ApifyBuildFailed,", thrown.ErrorRecord.FullyQualifiedErrorId);
     }
 
-    private static void WaitUntil(Func<bool> condition)
+    private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not hold within 30 s.");
-            Thread.Sleep(50);
+            await Task.Delay(50);
         }
     }
 }

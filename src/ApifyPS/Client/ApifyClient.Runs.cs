@@ -118,32 +118,46 @@ namespace ApifyPS.Client
         }
 
         /// <summary>
-        /// A 408 from run-sync does not say which run it started. The run is still going: it is among the Actor's READY /
-        /// RUNNING runs started through the API since shortly before the request (the margin allows for clock skew).
+        /// A 408 from run-sync does not say which run it started. That run is still going: it is among the Actor's READY /
+        /// RUNNING runs started through the API, and it started when the request arrived. The server's clock is read from
+        /// the Date header of the lookup's answer, so the client's clock being off does not matter; runs started within a
+        /// few seconds of that moment are named (one is the usual case; several are all named).
         /// </summary>
         private async Task<ApifyApiException> NameTheTimedOutRunAsync(ApifyApiException ex, string actorId, DateTime requestStarted,
             CancellationToken cancellationToken)
         {
+            var filter = new ApifyJobFilter { Statuses = new[] { ApifyJobStatus.Ready, ApifyJobStatus.Running } };
+            var query = filter.AddTo(new ApifyQuery()).Add("limit", 20L).AddFlag("desc", true);
+            var lookup = new ApifyRequest(HttpMethod.Get, $"/v2/actors/{ApifyRequest.Segment(actorId)}/runs", query) { TargetId = actorId };
+            DateTimeOffset? serverNow = null;
+            var answeredAt = DateTime.UtcNow;
             List<ApifyRun> candidates;
             try
             {
-                var filter = new ApifyJobFilter
+                var page = await ExecuteAsync(lookup, (response, token) =>
                 {
-                    Statuses = new[] { ApifyJobStatus.Ready, ApifyJobStatus.Running },
-                    StartedAfter = requestStarted - TimeSpan.FromMinutes(2),
-                };
-                candidates = new List<ApifyRun>();
-                await foreach (var run in ListRunsAsync(actorId, new PageRequest { First = 10, Descending = true }, filter, cancellationToken).ConfigureAwait(false))
-                    if (run.Origin == null || string.Equals(run.Origin, "API", StringComparison.OrdinalIgnoreCase)) candidates.Add(run);
+                    serverNow = response.Headers.Date;
+                    answeredAt = DateTime.UtcNow;
+                    return ReadDataAsync<ListPage<ApifyRun>>(lookup, response, token);
+                }, cancellationToken).ConfigureAwait(false);
+                candidates = (page.Items ?? Array.Empty<ApifyRun>())
+                    .Where(r => r.Origin == null || string.Equals(r.Origin, "API", StringComparison.OrdinalIgnoreCase))
+                    .ToList();
             }
             catch (ApifyApiException)
             {
                 return ex;
             }
+            if (serverNow.HasValue)
+            {
+                // The Date header has whole seconds: the server's "now" is within [Date, Date + 1 s).
+                var expectedStart = serverNow.Value.UtcDateTime.AddSeconds(0.5) - (answeredAt - requestStarted);
+                candidates = candidates.Where(r => Math.Abs((ApifyQuery.ToUtc(r.StartedAt) - expectedStart).TotalSeconds) <= 3).ToList();
+            }
             if (candidates.Count == 0) return ex;
             var named = candidates.Count == 1
                 ? $"The run {candidates[0].Id} goes on; follow it with Wait-ApifyRun -Id {candidates[0].Id}."
-                : $"The run goes on; it is one of {string.Join(", ", candidates.Select(r => r.Id))} (runs of this Actor started since the request).";
+                : $"The run goes on; it is one of {string.Join(", ", candidates.Select(r => r.Id))} (runs of this Actor started with the request).";
             return new ApifyApiException(ex.StatusCode, ex.ErrorType, ex.Message.TrimEnd('.') + ". " + named, ex.Method, ex.Path, ex)
             {
                 TargetId = candidates.Count == 1 ? candidates[0].Id : ex.TargetId,
