@@ -284,6 +284,8 @@ Describe 'Invoke-ApifyActor' {
     It 'turns 408 into an error naming the run, which goes on' {
         $a = New-Actor -Extra @{ runDurationMs = 120000 }
         { Invoke-ApifyActor -Actor $a.actor -ErrorAction Stop } | Should -Throw -ErrorId 'run-timeout-exceeded,*'
+        # That run goes on; stop it so the next 408 has one run to name.
+        Get-ApifyRun -Actor $a.actor -Status READY, RUNNING | Stop-ApifyRun | Out-Null
         Invoke-ApifyActor -Actor $a.actor -ErrorVariable err -ErrorAction SilentlyContinue
         $runId = $err[0].TargetObject
         $err[0].Exception.Message | Should -Match "Wait-ApifyRun -Id $runId"

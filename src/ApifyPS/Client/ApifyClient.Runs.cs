@@ -152,7 +152,7 @@ namespace ApifyPS.Client
             {
                 // The Date header has whole seconds: the server's "now" is within [Date, Date + 1 s).
                 var expectedStart = serverNow.Value.UtcDateTime.AddSeconds(0.5) - (answeredAt - requestStarted);
-                candidates = candidates.Where(r => Math.Abs((ApifyQuery.ToUtc(r.StartedAt) - expectedStart).TotalSeconds) <= 3).ToList();
+                candidates = candidates.Where(r => Math.Abs((ApifyQuery.ToUtc(r.StartedAt) - expectedStart).TotalSeconds) <= 2).ToList();
             }
             if (candidates.Count == 0) return ex;
             var named = candidates.Count == 1

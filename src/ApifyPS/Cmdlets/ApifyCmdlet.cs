@@ -123,7 +123,18 @@ namespace ApifyPS.Cmdlets
                 while (true)
                 {
                     var next = enumerator.MoveNextAsync();
-                    var hasItem = next.IsCompleted ? next.GetAwaiter().GetResult() : Await(next.AsTask());
+                    bool hasItem;
+                    if (next.IsCompleted)
+                    {
+                        // It may have completed on another thread just now, after posting messages (a total count,
+                        // progress): deliver them before the item, as Await does.
+                        Drain();
+                        hasItem = next.GetAwaiter().GetResult();
+                    }
+                    else
+                    {
+                        hasItem = Await(next.AsTask());
+                    }
                     if (!hasItem) yield break;
                     yield return enumerator.Current;
                 }
