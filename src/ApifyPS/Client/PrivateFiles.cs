@@ -33,11 +33,11 @@ namespace ApifyPS.Client
         /// <summary>True when the runtime's own mode APIs (.NET 7+) are there; false means libc is called instead.</summary>
         internal static bool HasRuntimeModeApi => s_fileStreamWithOptions != null && s_setUnixFileMode != null;
 
-        /// <summary>Forces the libc path even where the runtime API exists (tests prove both paths).</summary>
-        internal static bool ForceLibc { get; set; }
-
-        /// <summary>Creates the directory (and missing parents) readable by the owner only on Unix.</summary>
-        public static void CreatePrivateDirectory(string path)
+        /// <summary>
+        /// Creates the directory (and missing parents) readable by the owner only on Unix. <paramref name="viaLibc"/>
+        /// takes the libc path even where the runtime's API exists (the tests prove both paths).
+        /// </summary>
+        public static void CreatePrivateDirectory(string path, bool viaLibc = false)
         {
             path = Path.GetFullPath(path);
             if (!IsUnix)
@@ -46,7 +46,7 @@ namespace ApifyPS.Client
                 return;
             }
             var parent = Path.GetDirectoryName(path);
-            if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent)) CreatePrivateDirectory(parent!);
+            if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent)) CreatePrivateDirectory(parent!, viaLibc);
             if (!Directory.Exists(path))
             {
                 if (Libc.MkDir(path, OwnerOnlyDirectory) != 0)
@@ -56,22 +56,22 @@ namespace ApifyPS.Client
                 }
             }
             // Our own directory is always owner-only, even if someone loosened it: the umask can only remove bits.
-            SetMode(path, OwnerOnlyDirectory);
+            SetMode(path, OwnerOnlyDirectory, viaLibc);
         }
 
         /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> atomically, as an owner-only file.</summary>
-        public static void WriteAtomically(string path, byte[] content)
+        public static void WriteAtomically(string path, byte[] content, bool viaLibc = false)
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
             var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
-                using (var stream = CreateNew(temp))
+                using (var stream = CreateNew(temp, viaLibc))
                 {
                     stream.Write(content, 0, content.Length);
                     stream.Flush(flushToDisk: true);
                 }
-                Replace(temp, path);
+                Replace(temp, path, viaLibc);
             }
             catch
             {
@@ -81,10 +81,10 @@ namespace ApifyPS.Client
         }
 
         /// <summary>A new file (it must not exist) open for writing; on Unix with mode 0600 from its creation.</summary>
-        internal static FileStream CreateNew(string path)
+        internal static FileStream CreateNew(string path, bool viaLibc = false)
         {
             if (!IsUnix) return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            if (s_fileStreamWithOptions != null && s_unixFileMode != null && !ForceLibc)
+            if (s_fileStreamWithOptions != null && s_unixFileMode != null && !viaLibc)
             {
                 var options = Activator.CreateInstance(s_fileStreamOptions!);
                 s_fileStreamOptions!.GetProperty("Mode")!.SetValue(options, FileMode.CreateNew);
@@ -105,9 +105,9 @@ namespace ApifyPS.Client
             return new FileStream(new SafeFileHandle((IntPtr)fd, ownsHandle: true), FileAccess.Write);
         }
 
-        private static void SetMode(string path, int mode)
+        private static void SetMode(string path, int mode, bool viaLibc)
         {
-            if (s_setUnixFileMode != null && !ForceLibc)
+            if (s_setUnixFileMode != null && !viaLibc)
             {
                 try
                 {
@@ -122,9 +122,9 @@ namespace ApifyPS.Client
             if (Libc.ChMod(path, mode) != 0) throw new IOException($"Cannot set the mode of {path} (errno {Marshal.GetLastWin32Error()}).");
         }
 
-        private static void Replace(string source, string destination)
+        private static void Replace(string source, string destination, bool viaLibc)
         {
-            if (IsUnix && (s_moveOverwrite == null || ForceLibc))
+            if (IsUnix && (s_moveOverwrite == null || viaLibc))
             {
                 if (Libc.Rename(source, destination) != 0)
                     throw new IOException($"Cannot rename {source} to {destination} (errno {Marshal.GetLastWin32Error()}).");
