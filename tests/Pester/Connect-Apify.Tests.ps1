@@ -337,6 +337,32 @@ Describe 'Connection and the stored credential' {
         }
     }
 
+    Describe 'The scheduled-task template (docs/examples/Invoke-ScheduledBuildCheck.ps1)' {
+        BeforeAll {
+            $script:Template = Join-Path $script:RepoRoot 'docs/examples/Invoke-ScheduledBuildCheck.ps1'
+            $script:Flaky = Add-ApifyEmulatorSeed -Emulator $script:Emu -Actor 'flaky-scraper' -Builds 4 -Extra @{ buildStatuses = @('SUCCEEDED', 'FAILED') }
+        }
+
+        It 'exits 3 without a credential, then 0 and 2 with the stored one, never prompting' {
+            $run = { param($Actor) Invoke-ChildPwsh "& '$script:Template' -Actor '$Actor'; exit `$LASTEXITCODE" }
+            $none = & $run $script:Seed.actor
+            $none.ExitCode | Should -Be 3
+            $none.Output + $none.Error | Should -Match 'not-connected'
+
+            $r = Invoke-ChildPwsh "`$null = Connect-Apify -Token (ConvertTo-SecureString '$($script:Emu.Token)' -AsPlainText -Force) -BaseUri '$($script:Emu.BaseUri)'"
+            $r.ExitCode | Should -Be 0 -Because $r.Error
+            $ok = & $run $script:Seed.actor
+            $ok.ExitCode | Should -Be 0 -Because $ok.Error
+            $ok.Output | Should -Match 'Connected as janedoe'
+            $failing = & $run $script:Flaky.actor
+            $failing.ExitCode | Should -Be 2 -Because $failing.Error
+            $failing.Output | Should -Match 'FAILED'
+            $missing = & $run 'janedoe~no-such-actor'
+            $missing.ExitCode | Should -Be 1
+            ($none.Output + $none.Error + $ok.Output + $failing.Output + $missing.Error) | Should -Not -Match $script:Emu.Token
+        }
+    }
+
     Describe 'Connect-Apify -Vault (SecretManagement, resolved at run time)' {
         It 'without Microsoft.PowerShell.SecretManagement is a clear error before any request, and stores nothing' {
             $r = Invoke-ChildPwsh "`$env:PSModulePath = Join-Path `$PSHOME 'Modules'; Connect-Apify -Token (ConvertTo-SecureString '$($script:Emu.Token)' -AsPlainText -Force) -BaseUri '$($script:Emu.BaseUri)' -Vault CorpVault"
