@@ -132,7 +132,15 @@ namespace ApifyPS.Cmdlets
                 while (true)
                 {
                     var next = enumerator.MoveNextAsync();
-                    var hasItem = next.IsCompleted ? next.GetAwaiter().GetResult() : Await(next.AsTask());
+                    bool hasItem;
+                    if (next.IsCompleted)
+                    {
+                        // Finished before we looked (a fast answer while this thread was descheduled): what it posted
+                        // (verbose lines, the total count) must still be written, and before the item.
+                        try { hasItem = next.GetAwaiter().GetResult(); }
+                        finally { Drain(); }
+                    }
+                    else hasItem = Await(next.AsTask());
                     if (!hasItem) yield break;
                     yield return enumerator.Current;
                 }
