@@ -12,6 +12,7 @@
     FormatsToProcess     = @(
         'Formats/ApifyBuild.Format.ps1xml'
         'Formats/ApifyRun.Format.ps1xml'
+        'Formats/ApifyConnectionInfo.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -24,6 +25,9 @@
         'Wait-ApifyRun'
         'Invoke-ApifyActor'
         'Convert-ApifyRun'
+        'Connect-Apify'
+        'Get-ApifyConnection'
+        'Disconnect-Apify'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -12,6 +12,7 @@ public sealed class EmulatorStore
     {
         Options = options;
         MainUser = AddUser(options.Username, options.Token);
+        foreach (var (username, token) in options.ExtraUsers) AddUser(username, token);
         Lifecycle = new JobLifecycle(this);
     }
 
