@@ -13,6 +13,7 @@
         'Formats/ApifyBuild.Format.ps1xml'
         'Formats/ApifyRun.Format.ps1xml'
         'Formats/ApifyConnectionInfo.Format.ps1xml'
+        'Formats/ApifyKeyValueStoreKey.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -28,6 +29,10 @@
         'Connect-Apify'
         'Get-ApifyConnection'
         'Disconnect-Apify'
+        'Get-ApifyDatasetItem'
+        'Get-ApifyRecord'
+        'Get-ApifyRecordKey'
+        'Get-ApifyLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -152,6 +152,12 @@ namespace ApifyPS.Cmdlets
             }
         }
 
+        /// <summary>A non-terminating error for an ApifyPS object this cmdlet cannot use as -InputObject.</summary>
+        protected void WriteUnsupportedInput(ApifyPS.Models.ApifyResource input, string accepted) =>
+            WriteError(new ErrorRecord(
+                new ArgumentException($"{MyInvocation.MyCommand.Name} does not take {input.GetType().Name} objects; pass {accepted}."),
+                "UnsupportedInputObject", ErrorCategory.InvalidArgument, input));
+
         /// <summary>Writes an API failure as a non-terminating error: FullyQualifiedErrorId is Apify's error type.</summary>
         protected void WriteApiError(ApifyApiException ex, object? target = null) => WriteError(ToErrorRecord(ex, target));
 
