@@ -7,6 +7,9 @@ public sealed class EmulatorOptions
     public string Token { get; private set; } = "emulator-token";
     public string Username { get; private set; } = "emulator-user";
 
+    /// <summary>Compress answers (br or gzip) when the client asks, as the real API does; off by default (costs CPU).</summary>
+    public bool Compress { get; private set; }
+
     /// <summary>Exit when this process ends, so a crashed test run leaves no server behind.</summary>
     public int? ExitWithPid { get; private set; }
 
@@ -22,6 +25,7 @@ public sealed class EmulatorOptions
                 case "--token": o.Token = Next(); break;
                 case "--username": o.Username = Next(); break;
                 case "--exit-with": o.ExitWithPid = int.Parse(Next()); break;
+                case "--compress": o.Compress = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

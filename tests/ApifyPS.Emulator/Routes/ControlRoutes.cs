@@ -16,7 +16,8 @@ public static class ControlRoutes
     {
         var seeder = new Seeder(store);
 
-        // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...]]}
+        // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...]]
+        //   [, "generatedBuilds": N, "generatedDelayMs": ms, "generatedDelayFromOffset": offset]}
         app.MapPost("/__emulator/seed", async ctx =>
         {
             Seeder.SeedRequest? request;
@@ -40,6 +41,12 @@ public static class ControlRoutes
                 await ApiResponse.Error(ctx, 400, "invalid-input", $"Seeded jobs are finished: status '{badStatus}' is not one of {string.Join(", ", Seeder.TerminalStatuses)}.");
                 return;
             }
+            var refused = seeder.Refuse(request);
+            if (refused != null)
+            {
+                await ApiResponse.Error(ctx, 400, "invalid-input", refused);
+                return;
+            }
             var result = seeder.Seed(request);
             await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, result, Json));
         });
@@ -47,6 +54,11 @@ public static class ControlRoutes
         // GET /__emulator/requests: [{"method","path","query","auth"}], oldest first.
         app.MapGet("/__emulator/requests", async ctx =>
             await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, log.Snapshot(), Json)));
+
+        // GET /__emulator/requests/active: the /v2 requests being answered right now (same shape), oldest first.
+        // A request the client gave up on leaves this list when the server notices the connection closed.
+        app.MapGet("/__emulator/requests/active", async ctx =>
+            await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, log.Active(), Json)));
 
         app.MapDelete("/__emulator/requests", ctx =>
         {

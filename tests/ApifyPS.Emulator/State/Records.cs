@@ -31,6 +31,8 @@ public sealed class ActorRecord
     public Dictionary<string, int> BuildCounters { get; } = new();
     public JobList<BuildRecord> Builds { get; } = new();
     public JobList<RunRecord> Runs { get; } = new();
+    /// <summary>When set, the Actor's builds list is made up on the fly from this instead of <see cref="Builds"/>.</summary>
+    public GeneratedBuilds? GeneratedBuilds { get; set; }
     public string FullName => Owner.Username + "~" + Name;
 }
 

@@ -4,12 +4,14 @@ namespace ApifyPS.Emulator.State;
 /// Bulk history for tests and benchmarks: finished builds and runs with increasing startedAt, one second apart,
 /// the newest a second ago. Optional <c>buildStatuses</c> / <c>runStatuses</c> give a pattern of terminal statuses
 /// repeated over the batch (e.g. ["SUCCEEDED","SUCCEEDED","FAILED"]); by default every job SUCCEEDED.
+/// <c>generatedBuilds</c> instead gives the Actor builds made up on the fly when listed (<see cref="GeneratedBuilds"/>).
 /// </summary>
 public sealed class Seeder(EmulatorStore store)
 {
-    public sealed record SeedRequest(string Actor, int Builds, int Runs, string[]? BuildStatuses = null, string[]? RunStatuses = null);
+    public sealed record SeedRequest(string Actor, int Builds, int Runs, string[]? BuildStatuses = null, string[]? RunStatuses = null,
+        int GeneratedBuilds = 0, int GeneratedDelayMs = 0, int GeneratedDelayFromOffset = 0);
 
-    public sealed record SeedResult(string ActorId, string Actor, int Builds, int Runs);
+    public sealed record SeedResult(string ActorId, string Actor, int Builds, int Runs, int GeneratedBuilds = 0);
 
     public SeedResult Seed(SeedRequest request)
     {
@@ -19,6 +21,13 @@ public sealed class Seeder(EmulatorStore store)
             var actor = store.FindActor(owner.Username + "~" + request.Actor) ?? store.CreateActor(owner, request.Actor);
             var version = actor.Versions.OrderByDescending(v => Version.Parse(v.VersionNumber)).First();
             var now = DateTime.UtcNow;
+            if (request.GeneratedBuilds > 0)
+                actor.GeneratedBuilds = new GeneratedBuilds
+                {
+                    Actor = actor, Count = request.GeneratedBuilds, FirstStartedAt = now.AddSeconds(-request.GeneratedBuilds),
+                    VersionNumber = version.VersionNumber, BuildTag = version.BuildTag, Statuses = request.BuildStatuses,
+                    DelayMs = request.GeneratedDelayMs, DelayFromOffset = request.GeneratedDelayFromOffset,
+                };
             var builds = new List<BuildRecord>(request.Builds);
             for (var i = 0; i < request.Builds; i++)
             {
@@ -44,12 +53,28 @@ public sealed class Seeder(EmulatorStore store)
                 });
             }
             store.AddRuns(runs);
-            return new SeedResult(actor.Id, actor.FullName, request.Builds, request.Runs);
+            return new SeedResult(actor.Id, actor.FullName, request.Builds, request.Runs, request.GeneratedBuilds);
         }
     }
 
     /// <summary>The statuses a seeded (finished) job may have.</summary>
     public static readonly string[] TerminalStatuses = { "SUCCEEDED", "FAILED", "TIMED-OUT", "ABORTED" };
+
+    /// <summary>Why the request cannot be seeded, or null. Generated builds replace an Actor's stored ones.</summary>
+    public string? Refuse(SeedRequest request)
+    {
+        if (request.GeneratedBuilds < 0 || request.GeneratedDelayMs < 0 || request.GeneratedDelayFromOffset < 0)
+            return "generatedBuilds, generatedDelayMs and generatedDelayFromOffset must be >= 0.";
+        if (request.GeneratedBuilds == 0) return null;
+        if (request.Builds > 0) return "Give either builds (stored) or generatedBuilds (made up when listed), not both.";
+        lock (store.Sync)
+        {
+            var actor = store.FindActor(store.MainUser.Username + "~" + request.Actor);
+            if (actor != null && (actor.Builds.Count > 0 || actor.GeneratedBuilds != null))
+                return $"Actor '{request.Actor}' already has builds; generated builds need an Actor of their own.";
+        }
+        return null;
+    }
 
     private static string StatusAt(string[]? pattern, int i) => pattern is { Length: > 0 } ? pattern[i % pattern.Length] : "SUCCEEDED";
 }
