@@ -13,5 +13,12 @@ namespace ApifyPS.Client
 
         /// <summary>Added to the server-side wait of a long poll (<c>waitForFinish</c>) to get its timeout.</summary>
         public TimeSpan LongPollMargin { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// Read-ahead of lists: once the consumer has taken this fraction of a page, the next page is requested while
+        /// the rest is consumed (one page ahead at most, cancelled when the consumer stops). Null turns it off.
+        /// See <see cref="ApifyClient.ListAsync{T}"/> for when a page is never read ahead.
+        /// </summary>
+        public double? ReadAheadAt { get; set; } = 0.5;
     }
 }

@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace ApifyPS.Client
 {
@@ -55,8 +58,19 @@ namespace ApifyPS.Client
     public sealed partial class ApifyClient
     {
         /// <summary>
-        /// Streams an offset-paged list lazily: page N+1 is requested only when the consumer asks past page N.
-        /// Advances by the items actually received; stops on an empty or short page or when -First is satisfied.
+        /// Streams an offset-paged list lazily. Advances by the items actually received; stops on an empty or short
+        /// page or when -First is satisfied. Each page is read whole and checked before its first item is handed out,
+        /// then its items are deserialized one at a time as the consumer asks.
+        /// <para>
+        /// Read-ahead (<see cref="ApifyClientOptions.ReadAheadAt"/>): once the consumer has taken that fraction of a
+        /// page, page N+1 is requested while the rest of page N is consumed, so the server's and the network's time
+        /// overlaps with the consumer's. A page is read ahead only when it is certainly wanted as far as the client
+        /// knows: not after a short or empty page, not past -First, not past the <c>total</c> the server announced
+        /// (the lazy rule still fetches the page that proves the end). So a whole walk makes exactly the requests of
+        /// a lazy one, and -First N never asks for more. Only a consumer that stops early on its own
+        /// (<c>Select-Object -First</c> past the read-ahead point) can leave one page requested that it does not
+        /// use; that request is cancelled the moment the consumer stops (the enumerator is disposed).
+        /// </para>
         /// </summary>
         public async IAsyncEnumerable<T> ListAsync<T>(string path, ApifyQuery? query, PageRequest paging,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -64,30 +78,83 @@ namespace ApifyPS.Client
             var offset = paging.Skip;
             var remaining = paging.First;
             var totalWanted = paging.OnTotal != null;
-            while (true)
+            if (remaining <= 0 && !totalWanted) yield break;
+            var typeInfo = ApifyJson.TypeInfo<T>();
+            var readAheadAt = Options.ReadAheadAt;
+            var limit = PagePlanner.NextLimit(remaining <= 0 ? 1 : remaining, paging.PageSize);
+            using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var pending = FetchPageAsync<T>(path, query, offset, limit, paging.Descending, cancellationToken);
+            Task<ListPageBuffer<T>>? ahead = null;
+            try
             {
-                if (remaining <= 0 && !totalWanted) yield break;
-                var limit = PagePlanner.NextLimit(remaining <= 0 ? 1 : remaining, paging.PageSize);
-                var q = (query ?? new ApifyQuery()).Clone()
-                    .Add("offset", offset > 0 ? offset : (long?)null)
-                    .Add("limit", limit)
-                    .AddFlag("desc", paging.Descending);
-                var page = await GetDataAsync<ListPage<T>>(new ApifyRequest(HttpMethod.Get, path, q), cancellationToken).ConfigureAwait(false);
-                if (totalWanted)
+                while (true)
                 {
-                    paging.OnTotal!(page.Total);
-                    totalWanted = false;
+                    using var page = await pending.ConfigureAwait(false);
+                    if (totalWanted)
+                    {
+                        paging.OnTotal!(page.Total);
+                        totalWanted = false;
+                    }
+                    var take = remaining.HasValue ? (int)Math.Min(page.Count, Math.Max(remaining.Value, 0)) : page.Count;
+                    var nextRemaining = remaining - take;
+                    var nextOffset = offset + page.Count;
+                    var more = !(nextRemaining <= 0) && !PagePlanner.IsLastPage(page.Count, page.Limit, limit);
+                    var nextLimit = PagePlanner.NextLimit(nextRemaining, paging.PageSize);
+                    // total is a hint for reading ahead only (it can change while walking), never the stop rule.
+                    var aheadAt = more && readAheadAt.HasValue && !(page.Total > 0 && nextOffset >= page.Total)
+                        ? (int)Math.Ceiling(take * Math.Max(0, Math.Min(1, readAheadAt.Value)))
+                        : -1;
+                    for (var i = 0; i < take; i++)
+                    {
+                        if (i == aheadAt)
+                            ahead = FetchPageAsync<T>(path, query, nextOffset, nextLimit, paging.Descending, readAhead.Token);
+                        yield return ItemOf(page, i, typeInfo);
+                    }
+                    if (!more) yield break;
+                    remaining = nextRemaining;
+                    offset = nextOffset;
+                    limit = nextLimit;
+                    pending = ahead ?? FetchPageAsync<T>(path, query, offset, limit, paging.Descending, cancellationToken);
+                    ahead = null;
                 }
-                var items = page.Items ?? Array.Empty<T>();
-                var take = remaining.HasValue ? (int)Math.Min(items.Length, Math.Max(remaining.Value, 0)) : items.Length;
-                for (var i = 0; i < take; i++) yield return items[i];
-                if (remaining.HasValue)
+            }
+            finally
+            {
+                // The consumer stopped (or failed) with a page still requested ahead: cancel it now, and give its
+                // buffer back should it complete anyway.
+                if (ahead != null)
                 {
-                    remaining -= take;
-                    if (remaining <= 0) yield break;
+                    readAhead.Cancel();
+                    _ = ahead.ContinueWith(t =>
+                    {
+                        if (t.Status == TaskStatus.RanToCompletion) t.Result.Dispose();
+                        else _ = t.Exception;
+                    }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
-                offset += items.Length;
-                if (PagePlanner.IsLastPage(items.Length, page.Limit, limit)) yield break;
+            }
+        }
+
+        private Task<ListPageBuffer<T>> FetchPageAsync<T>(string path, ApifyQuery? query, long offset, long? limit, bool descending,
+            CancellationToken cancellationToken)
+        {
+            var q = (query ?? new ApifyQuery()).Clone()
+                .Add("offset", offset > 0 ? offset : (long?)null)
+                .Add("limit", limit)
+                .AddFlag("desc", descending);
+            var request = new ApifyRequest(HttpMethod.Get, path, q);
+            return ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadAsync(request, response, token), cancellationToken);
+        }
+
+        private T ItemOf<T>(ListPageBuffer<T> page, int index, JsonTypeInfo<T> typeInfo)
+        {
+            try
+            {
+                return page.Item(index, typeInfo);
+            }
+            catch (JsonException ex)
+            {
+                throw Failure(page.Request, page.Status, ApifyErrorTypes.InvalidResponse,
+                    $"{page.Request.Method.Method} {page.Request.PathAndQuery}: item {index} of the page could not be read: {ex.Message}", ex);
             }
         }
     }

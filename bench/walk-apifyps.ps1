@@ -1,0 +1,31 @@
+# One fresh pwsh for ApifyPS: imports the module, walks the user's builds with `Get-ApifyBuild | Measure-Object`
+# (walk 1 is the first in the process, walk 2 the next), then times the first object (`Get-ApifyBuild |
+# Select-Object -First 1`) against one plain page request (the same page, read to the end with HttpClient),
+# interleaved. Prints one JSON line. APIFY_TOKEN and APIFY_CLIENT_BASE_URL point at the server.
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $Walks = 2,
+    [int] $FirstObjectRuns = 7
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$walkResults = foreach ($w in 1..$Walks) {
+    $sw = [System.Diagnostics.Stopwatch]::StartNew()
+    $count = (Get-ApifyBuild | Measure-Object).Count
+    [pscustomobject]@{ items = $count; ms = $sw.Elapsed.TotalMilliseconds }
+}
+$http = [System.Net.Http.HttpClient]::new()
+$http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $env:APIFY_TOKEN)
+$pageUri = [uri]::new([uri]$env:APIFY_CLIENT_BASE_URL, '/v2/actor-builds')
+$null = $http.GetByteArrayAsync($pageUri).GetAwaiter().GetResult()
+$null = Get-ApifyBuild | Select-Object -First 1
+$firstMs = @(); $pageMs = @()
+foreach ($i in 1..$FirstObjectRuns) {
+    $sw = [System.Diagnostics.Stopwatch]::StartNew()
+    $null = Get-ApifyBuild | Select-Object -First 1
+    $firstMs += $sw.Elapsed.TotalMilliseconds
+    $sw = [System.Diagnostics.Stopwatch]::StartNew()
+    $null = $http.GetByteArrayAsync($pageUri).GetAwaiter().GetResult()
+    $pageMs += $sw.Elapsed.TotalMilliseconds
+}
+[pscustomobject]@{ walks = @($walkResults); firstMs = $firstMs; pageMs = $pageMs } | ConvertTo-Json -Compress -Depth 4
