@@ -78,6 +78,19 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
         Assert.Equal("limit=100", Assert.Single(_server.Requests()).Query);
     }
 
+    [Theory]
+    [InlineData(null, 100)] // the server's 1000-item pages: a tenth
+    [InlineData(200, 50)]   // never before 50 items
+    [InlineData(30, 30)]    // pages of 50 or fewer are never read ahead
+    public async Task By_default_reads_ahead_after_a_tenth_of_the_page_and_never_before_50_items(int? pageSize, int taken)
+    {
+        var seed = Seed(2500);
+        _server.ClearRequests();
+        var builds = await new ApifyClient(_server.Connection()).ListBuildsAsync(seed.Actor, new PageRequest { PageSize = pageSize }).CollectAsync(take: taken);
+        Assert.Equal(taken, builds.Count);
+        Assert.Single(_server.Requests());
+    }
+
     [Fact]
     public async Task A_page_read_ahead_is_cancelled_when_the_consumer_stops()
     {

@@ -54,7 +54,7 @@ Describe 'Get-ApifyBuild reads one page ahead' {
         $taken = @(Get-ApifyBuild -Actor $script:Slow.actor -PageSize 100 | ForEach-Object -Begin { $n = 0 } -Process {
                 $n++
                 if ($n -eq 60) {
-                    # Page 2 was asked for at item 51: wait until it is in flight (held by the server) before stopping.
+                    # Page 2 is asked for at item 51 (never before 50 items): wait until it is in flight (held by the server) before stopping.
                     if (-not (Wait-Condition { @(Get-ApifyEmulatorActiveRequest $emu | Where-Object query -Match 'offset=100').Count -eq 1 })) {
                         throw 'the read-ahead of page 2 never reached the server'
                     }
@@ -66,10 +66,11 @@ Describe 'Get-ApifyBuild reads one page ahead' {
         @(Get-ApifyEmulatorRequest $script:Emu).query | Should -Be @('limit=100', 'offset=100&limit=100')
     }
 
-    It 'sends one request for Select-Object -First 3, and no read-ahead below half a page' {
+    It 'makes no request a lazy walk would not for Select-Object -First 50 or fewer (100 with full pages)' {
         $null = Get-ApifyBuild -Actor $script:Seed.actor | Select-Object -First 3
+        $null = Get-ApifyBuild -Actor $script:Seed.actor | Select-Object -First 100
         $null = Get-ApifyBuild -Actor $script:Seed.actor -PageSize 100 | Select-Object -First 50
-        @(Get-ApifyEmulatorRequest $script:Emu).query | Should -Be @('', 'limit=100')
+        @(Get-ApifyEmulatorRequest $script:Emu).query | Should -Be @('', '', 'limit=100')
     }
 
     It 'stops at once on Ctrl+C while waiting for a page read ahead, and cancels it' {

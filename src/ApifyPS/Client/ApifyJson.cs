@@ -34,9 +34,13 @@ namespace ApifyPS.Client
     /// </summary>
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
     [JsonSerializable(typeof(ApifyPS.Models.ApifyBuild))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyBuild[]))]
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyBuild>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyBuild>>))]
     [JsonSerializable(typeof(ApifyPS.Models.ApifyActor))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyActor[]))]
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyActor>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyActor>>))]
     internal sealed partial class ApifyJsonContext : JsonSerializerContext
     {
     }

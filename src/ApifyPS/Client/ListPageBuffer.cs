@@ -1,7 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
-using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
@@ -12,11 +10,18 @@ using System.Threading.Tasks;
 namespace ApifyPS.Client
 {
     /// <summary>
-    /// One page of an offset-paged list (<c>{"data":{"total","offset","limit","count","desc","items":[...]}}</c>), held
-    /// as the UTF-8 bytes it arrived in, in a pooled buffer. Reading it checks the whole document and notes where each
-    /// item lies, so a broken or truncated page fails inside the request (where errors are mapped and retried) and
-    /// never half-way through its items; the typed items are made one at a time as the consumer asks
-    /// (<see cref="Item"/>), straight from the bytes, with no DOM, string or reflection in between.
+    /// One page of an offset-paged list (<c>{"data":{"total","offset","limit","count","desc","items":[...]}}</c>),
+    /// read whole into a pooled buffer inside the request, so that a broken or truncated page fails there (where errors
+    /// are mapped, and may be retried) and never half-way through its items. Items are deserialized straight from the
+    /// UTF-8 bytes into the typed objects, all of a page in one call (one System.Text.Json read state per page, not
+    /// per item), with no string, DOM or PSObject in between.
+    /// <para>
+    /// Two ways to read a page. <see cref="ReadParsedAsync"/> deserializes it at once: used for the pages after the
+    /// first, typically read ahead, so the work runs on another thread while the consumer takes the previous page.
+    /// <see cref="ReadIndexedAsync"/> only checks the document and notes where things are: used for the first page,
+    /// whose first item the consumer is waiting for. That item is deserialized on its own (<see cref="Item"/>), the
+    /// rest of the page when it is asked for.
+    /// </para>
     /// </summary>
     internal sealed class ListPageBuffer<T> : IDisposable
     {
@@ -24,12 +29,14 @@ namespace ApifyPS.Client
         private const int MaxTrustedContentLength = 64 * 1024 * 1024;
 
         private byte[]? _buffer;
-        private readonly List<ItemRange> _items;
+        private int _arrayStart;
+        private int _arrayLength;
+        private int _firstItemStart;
+        private int _firstItemLength;
+        private T[]? _items;
 
-        private ListPageBuffer(byte[] buffer, List<ItemRange> items, ApifyRequest request, HttpStatusCode status)
+        private ListPageBuffer(ApifyRequest request, HttpStatusCode status)
         {
-            _buffer = buffer;
-            _items = items;
             Request = request;
             Status = status;
         }
@@ -37,32 +44,74 @@ namespace ApifyPS.Client
         public ApifyRequest Request { get; }
         public HttpStatusCode Status { get; }
         public long Total { get; private set; }
-        public long Offset { get; private set; }
         public long Limit { get; private set; }
-        public bool Desc { get; private set; }
 
         /// <summary>Items on this page (counted, not taken from the envelope's <c>count</c>).</summary>
-        public int Count => _items.Count;
+        public int Count { get; private set; }
 
-        /// <summary>Item <paramref name="index"/>, deserialized now from its bytes.</summary>
-        public T Item(int index, JsonTypeInfo<T> typeInfo)
+        /// <summary>Item <paramref name="index"/>. The first item of an indexed page is read on its own; any other
+        /// index reads the whole page once.</summary>
+        public T Item(int index, JsonTypeInfo<T> itemInfo, JsonTypeInfo<T[]> arrayInfo)
         {
-            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
-            var range = _items[index];
-            return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, range.Start, range.Length), typeInfo)!;
+            if (_items == null)
+            {
+                var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
+                if (index == 0) return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, _firstItemStart, _firstItemLength), itemInfo)!;
+                _items = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, _arrayStart, _arrayLength), arrayInfo) ?? Array.Empty<T>();
+                ReturnBuffer();
+            }
+            return _items[index];
         }
 
         public void Dispose()
+        {
+            ReturnBuffer();
+            _items = null;
+        }
+
+        private void ReturnBuffer()
         {
             var buffer = Interlocked.Exchange(ref _buffer, null);
             if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        /// <summary>
-        /// Reads the whole body into a pooled buffer and checks it. Throws <see cref="JsonException"/> for JSON that
-        /// does not parse or has no <c>data.items</c> array (the request maps it to an invalid-response error).
-        /// </summary>
-        public static async Task<ListPageBuffer<T>> ReadAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>Reads, checks and deserializes the whole page. Throws <see cref="JsonException"/> when it is not a
+        /// list page (the request maps that to an invalid-response error).</summary>
+        public static async Task<ListPageBuffer<T>> ReadParsedAsync(ApifyRequest request, HttpResponseMessage response,
+            JsonTypeInfo<DataEnvelope<ListPage<T>>> envelopeInfo, CancellationToken cancellationToken)
+        {
+            var (buffer, used) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var envelope = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, used), envelopeInfo);
+                var data = envelope?.Data ?? throw new JsonException("it has no 'data' object");
+                var items = data.Items ?? throw new JsonException("it has no 'data.items' array");
+                return new ListPageBuffer<T>(request, response.StatusCode) { Total = data.Total, Limit = data.Limit, Count = items.Length, _items = items };
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        /// <summary>Reads and checks the whole page, and notes where its items are; deserializes nothing yet.</summary>
+        public static async Task<ListPageBuffer<T>> ReadIndexedAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var (buffer, used) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var page = new ListPageBuffer<T>(request, response.StatusCode) { _buffer = buffer };
+                page.Index(new ReadOnlySpan<byte>(buffer, 0, used));
+                return page;
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+        }
+
+        private static async Task<(byte[] Buffer, int Used)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             var length = response.Content.Headers.ContentLength;
             var buffer = ArrayPool<byte>.Shared.Rent(length > 0 && length < MaxTrustedContentLength ? (int)length.Value + 1 : FirstBufferSize);
@@ -79,10 +128,7 @@ namespace ApifyPS.Client
                         used += n;
                     }
                 }
-                var items = new List<ItemRange>();
-                var page = new ListPageBuffer<T>(buffer, items, request, response.StatusCode);
-                page.Index(new ReadOnlySpan<byte>(buffer, 0, used));
-                return page;
+                return (buffer, used);
             }
             catch
             {
@@ -99,10 +145,11 @@ namespace ApifyPS.Client
             return bigger;
         }
 
-        /// <summary>One pass over the document: the envelope's numbers, and where each item starts and ends.</summary>
+        /// <summary>One pass over the document (which proves it complete): the envelope's numbers, where the items
+        /// array is, where its first item is, and how many items it holds.</summary>
         private void Index(ReadOnlySpan<byte> json)
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(json);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 throw new JsonException("the answer is not a JSON object");
             var sawItems = false;
@@ -123,21 +170,23 @@ namespace ApifyPS.Client
                         reader.Read();
                         if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("its 'data.items' is not an array");
                         sawItems = true;
+                        _arrayStart = (int)reader.TokenStartIndex;
+                        var count = 0;
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                         {
                             var start = (int)reader.TokenStartIndex;
                             reader.Skip();
-                            _items.Add(new ItemRange(start, (int)reader.BytesConsumed - start));
+                            if (count++ == 0)
+                            {
+                                _firstItemStart = start;
+                                _firstItemLength = (int)reader.BytesConsumed - start;
+                            }
                         }
+                        _arrayLength = (int)reader.BytesConsumed - _arrayStart;
+                        Count = count;
                     }
                     else if (reader.ValueTextEquals("total"u8)) Total = ReadNumber(ref reader);
-                    else if (reader.ValueTextEquals("offset"u8)) Offset = ReadNumber(ref reader);
                     else if (reader.ValueTextEquals("limit"u8)) Limit = ReadNumber(ref reader);
-                    else if (reader.ValueTextEquals("desc"u8))
-                    {
-                        reader.Read();
-                        Desc = reader.TokenType == JsonTokenType.True;
-                    }
                     else
                     {
                         reader.Read();
@@ -156,18 +205,6 @@ namespace ApifyPS.Client
             if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)) return value;
             reader.Skip();
             return 0;
-        }
-
-        private readonly struct ItemRange
-        {
-            public ItemRange(int start, int length)
-            {
-                Start = start;
-                Length = length;
-            }
-
-            public int Start { get; }
-            public int Length { get; }
         }
     }
 }

@@ -59,17 +59,19 @@ namespace ApifyPS.Client
     {
         /// <summary>
         /// Streams an offset-paged list lazily. Advances by the items actually received; stops on an empty or short
-        /// page or when -First is satisfied. Each page is read whole and checked before its first item is handed out,
-        /// then its items are deserialized one at a time as the consumer asks.
+        /// page or when -First is satisfied. Each page is read whole and checked before its first item is handed out
+        /// (see <see cref="ListPageBuffer{T}"/>: the first page's first item is deserialized on its own, so it comes
+        /// out as soon as the page is in).
         /// <para>
-        /// Read-ahead (<see cref="ApifyClientOptions.ReadAheadAt"/>): once the consumer has taken that fraction of a
-        /// page, page N+1 is requested while the rest of page N is consumed, so the server's and the network's time
-        /// overlaps with the consumer's. A page is read ahead only when it is certainly wanted as far as the client
+        /// Read-ahead (<see cref="ApifyClientOptions.ReadAheadAt"/>, by default a tenth of the page and at least
+        /// <see cref="ApifyClientOptions.ReadAheadMinItems"/> = 50 items): from then on page N+1 is requested while
+        /// the rest of page N is consumed, so the server's and the network's time overlaps with the consumer's. A page is read ahead only when it is certainly wanted as far as the client
         /// knows: not after a short or empty page, not past -First, not past the <c>total</c> the server announced
         /// (the lazy rule still fetches the page that proves the end). So a whole walk makes exactly the requests of
-        /// a lazy one, and -First N never asks for more. Only a consumer that stops early on its own
-        /// (<c>Select-Object -First</c> past the read-ahead point) can leave one page requested that it does not
-        /// use; that request is cancelled the moment the consumer stops (the enumerator is disposed).
+        /// a lazy one, and -First N never asks for more. Only a consumer that stops early on its own past the
+        /// read-ahead point (<c>Select-Object -First 101</c> with 1000-item pages; never 50 or fewer) can leave one
+        /// page requested that it does not use; that request is cancelled the moment the consumer stops (the
+        /// enumerator is disposed).
         /// </para>
         /// </summary>
         public async IAsyncEnumerable<T> ListAsync<T>(string path, ApifyQuery? query, PageRequest paging,
@@ -79,11 +81,10 @@ namespace ApifyPS.Client
             var remaining = paging.First;
             var totalWanted = paging.OnTotal != null;
             if (remaining <= 0 && !totalWanted) yield break;
-            var typeInfo = ApifyJson.TypeInfo<T>();
             var readAheadAt = Options.ReadAheadAt;
             var limit = PagePlanner.NextLimit(remaining <= 0 ? 1 : remaining, paging.PageSize);
             using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var pending = FetchPageAsync<T>(path, query, offset, limit, paging.Descending, cancellationToken);
+            var pending = FetchPageAsync<T>(path, query, offset, limit, paging.Descending, first: true, cancellationToken);
             Task<ListPageBuffer<T>>? ahead = null;
             try
             {
@@ -102,19 +103,19 @@ namespace ApifyPS.Client
                     var nextLimit = PagePlanner.NextLimit(nextRemaining, paging.PageSize);
                     // total is a hint for reading ahead only (it can change while walking), never the stop rule.
                     var aheadAt = more && readAheadAt.HasValue && !(page.Total > 0 && nextOffset >= page.Total)
-                        ? (int)Math.Ceiling(take * Math.Max(0, Math.Min(1, readAheadAt.Value)))
+                        ? Math.Max((int)Math.Ceiling(take * Math.Max(0, Math.Min(1, readAheadAt.Value))), Math.Max(0, Options.ReadAheadMinItems))
                         : -1;
                     for (var i = 0; i < take; i++)
                     {
                         if (i == aheadAt)
-                            ahead = FetchPageAsync<T>(path, query, nextOffset, nextLimit, paging.Descending, readAhead.Token);
-                        yield return ItemOf(page, i, typeInfo);
+                            ahead = FetchPageAsync<T>(path, query, nextOffset, nextLimit, paging.Descending, first: false, readAhead.Token);
+                        yield return ItemOf(page, i);
                     }
                     if (!more) yield break;
                     remaining = nextRemaining;
                     offset = nextOffset;
                     limit = nextLimit;
-                    pending = ahead ?? FetchPageAsync<T>(path, query, offset, limit, paging.Descending, cancellationToken);
+                    pending = ahead ?? FetchPageAsync<T>(path, query, offset, limit, paging.Descending, first: false, cancellationToken);
                     ahead = null;
                 }
             }
@@ -134,22 +135,27 @@ namespace ApifyPS.Client
             }
         }
 
+        /// <summary>The first page is only checked when it arrives (its first item is wanted at once); later pages
+        /// are deserialized whole as they arrive, off the consumer's thread when read ahead.</summary>
         private Task<ListPageBuffer<T>> FetchPageAsync<T>(string path, ApifyQuery? query, long offset, long? limit, bool descending,
-            CancellationToken cancellationToken)
+            bool first, CancellationToken cancellationToken)
         {
             var q = (query ?? new ApifyQuery()).Clone()
                 .Add("offset", offset > 0 ? offset : (long?)null)
                 .Add("limit", limit)
                 .AddFlag("desc", descending);
             var request = new ApifyRequest(HttpMethod.Get, path, q);
-            return ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadAsync(request, response, token), cancellationToken);
+            return first
+                ? ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadIndexedAsync(request, response, token), cancellationToken)
+                : ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadParsedAsync(request, response, ApifyJson.TypeInfo<DataEnvelope<ListPage<T>>>(), token),
+                    cancellationToken);
         }
 
-        private T ItemOf<T>(ListPageBuffer<T> page, int index, JsonTypeInfo<T> typeInfo)
+        private T ItemOf<T>(ListPageBuffer<T> page, int index)
         {
             try
             {
-                return page.Item(index, typeInfo);
+                return page.Item(index, ApifyJson.TypeInfo<T>(), ApifyJson.TypeInfo<T[]>());
             }
             catch (JsonException ex)
             {

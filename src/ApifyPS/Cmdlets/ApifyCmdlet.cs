@@ -18,7 +18,9 @@ namespace ApifyPS.Cmdlets
     public abstract class ApifyCmdlet : PSCmdlet, IDisposable
     {
         private readonly ConcurrentQueue<Action> _pending = new ConcurrentQueue<Action>();
-        private readonly ManualResetEventSlim _signal = new ManualResetEventSlim(false);
+        // No spinning: waits are for the network (milliseconds), and a spinning pipeline thread takes the CPU that
+        // the rest of the client, or a server on the same machine, needs to end the wait.
+        private readonly ManualResetEventSlim _signal = new ManualResetEventSlim(false, spinCount: 0);
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private ApifyClient? _client;
 
