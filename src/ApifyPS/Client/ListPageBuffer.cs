@@ -11,27 +11,26 @@ namespace ApifyPS.Client
 {
     /// <summary>
     /// One page of an offset-paged list (<c>{"data":{"total","offset","limit","count","desc","items":[...]}}</c>),
-    /// read whole into a pooled buffer inside the request, so that a broken or truncated page fails there (where errors
-    /// are mapped, and may be retried) and never half-way through its items. Items are deserialized straight from the
-    /// UTF-8 bytes into the typed objects, all of a page in one call (one System.Text.Json read state per page, not
-    /// per item), with no string, DOM or PSObject in between.
+    /// read whole into a pooled buffer inside the request. Items are deserialized straight from the UTF-8 bytes into
+    /// the typed objects, all of a page in one call (one System.Text.Json read state per page, not per item), with no
+    /// string, DOM or PSObject in between.
     /// <para>
-    /// Two ways to read a page. <see cref="ReadParsedAsync"/> deserializes it at once: used for the pages after the
+    /// Two ways to read a page. <see cref="ReadParsedAsync"/> deserializes it at once, inside the request (so a broken
+    /// or truncated page fails there, where errors are mapped and may be retried): used for the pages after the
     /// first, typically read ahead, so the work runs on another thread while the consumer takes the previous page.
-    /// <see cref="ReadIndexedAsync"/> only checks the document and notes where things are: used for the first page,
-    /// whose first item the consumer is waiting for. That item is deserialized on its own (<see cref="Item"/>), the
-    /// rest of the page when it is asked for.
+    /// <see cref="ReadFirstItemAsync"/> reads only as far as the end of the first item: used for the first page, whose
+    /// first item the consumer is waiting for. That item comes out at once (<see cref="FirstItem"/>); the whole page
+    /// is deserialized, and so checked, by <see cref="Complete"/> when the second item is wanted.
     /// </para>
     /// </summary>
     internal sealed class ListPageBuffer<T> : IDisposable
     {
-        private const int FirstBufferSize = 64 * 1024;
+        private const int FirstBufferSize = 256 * 1024;
         private const int MaxTrustedContentLength = 64 * 1024 * 1024;
 
         private byte[]? _buffer;
-        private int _arrayStart;
-        private int _arrayLength;
-        private int _firstItemStart;
+        private int _used;
+        private int _firstItemStart = -1;
         private int _firstItemLength;
         private T[]? _items;
 
@@ -43,24 +42,35 @@ namespace ApifyPS.Client
 
         public ApifyRequest Request { get; }
         public HttpStatusCode Status { get; }
+
+        /// <summary>The server's <c>total</c>; 0 until known (see <see cref="TotalKnown"/>).</summary>
         public long Total { get; private set; }
+        public bool TotalKnown { get; private set; }
         public long Limit { get; private set; }
 
-        /// <summary>Items on this page (counted, not taken from the envelope's <c>count</c>).</summary>
-        public int Count { get; private set; }
+        /// <summary>True once every item is deserialized (<see cref="Count"/> and <see cref="Item"/> work).</summary>
+        public bool IsComplete => _items != null;
 
-        /// <summary>Item <paramref name="index"/>. The first item of an indexed page is read on its own; any other
-        /// index reads the whole page once.</summary>
-        public T Item(int index, JsonTypeInfo<T> itemInfo, JsonTypeInfo<T[]> arrayInfo)
+        /// <summary>True when a first page read by <see cref="ReadFirstItemAsync"/> has an item to hand out early.</summary>
+        public bool HasFirstItem => _firstItemStart >= 0;
+
+        public int Count => _items?.Length ?? throw new InvalidOperationException("The page is not complete.");
+
+        public T Item(int index) => (_items ?? throw new InvalidOperationException("The page is not complete."))[index];
+
+        public T FirstItem(JsonTypeInfo<T> itemInfo)
         {
-            if (_items == null)
-            {
-                var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
-                if (index == 0) return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, _firstItemStart, _firstItemLength), itemInfo)!;
-                _items = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, _arrayStart, _arrayLength), arrayInfo) ?? Array.Empty<T>();
-                ReturnBuffer();
-            }
-            return _items[index];
+            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
+            return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, _firstItemStart, _firstItemLength), itemInfo)!;
+        }
+
+        /// <summary>Deserializes the whole page (which checks it); throws <see cref="JsonException"/> if it is broken.</summary>
+        public void Complete(JsonTypeInfo<DataEnvelope<ListPage<T>>> envelopeInfo)
+        {
+            if (_items != null) return;
+            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
+            Fill(JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, _used), envelopeInfo));
+            ReturnBuffer();
         }
 
         public void Dispose()
@@ -69,24 +79,32 @@ namespace ApifyPS.Client
             _items = null;
         }
 
+        private void Fill(DataEnvelope<ListPage<T>>? envelope)
+        {
+            var data = envelope?.Data ?? throw new JsonException("it has no 'data' object");
+            _items = data.Items ?? throw new JsonException("it has no 'data.items' array");
+            Total = data.Total;
+            TotalKnown = true;
+            Limit = data.Limit;
+        }
+
         private void ReturnBuffer()
         {
             var buffer = Interlocked.Exchange(ref _buffer, null);
             if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        /// <summary>Reads, checks and deserializes the whole page. Throws <see cref="JsonException"/> when it is not a
-        /// list page (the request maps that to an invalid-response error).</summary>
+        /// <summary>Reads and deserializes the whole page. Throws <see cref="JsonException"/> when it is not a list
+        /// page (the request maps that to an invalid-response error).</summary>
         public static async Task<ListPageBuffer<T>> ReadParsedAsync(ApifyRequest request, HttpResponseMessage response,
             JsonTypeInfo<DataEnvelope<ListPage<T>>> envelopeInfo, CancellationToken cancellationToken)
         {
             var (buffer, used) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             try
             {
-                var envelope = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, used), envelopeInfo);
-                var data = envelope?.Data ?? throw new JsonException("it has no 'data' object");
-                var items = data.Items ?? throw new JsonException("it has no 'data.items' array");
-                return new ListPageBuffer<T>(request, response.StatusCode) { Total = data.Total, Limit = data.Limit, Count = items.Length, _items = items };
+                var page = new ListPageBuffer<T>(request, response.StatusCode);
+                page.Fill(JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, used), envelopeInfo));
+                return page;
             }
             finally
             {
@@ -94,14 +112,15 @@ namespace ApifyPS.Client
             }
         }
 
-        /// <summary>Reads and checks the whole page, and notes where its items are; deserializes nothing yet.</summary>
-        public static async Task<ListPageBuffer<T>> ReadIndexedAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>Reads the whole page and finds its first item (and the <c>total</c> and <c>limit</c> written
+        /// before the items, as the API writes them); deserializes nothing yet.</summary>
+        public static async Task<ListPageBuffer<T>> ReadFirstItemAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
         {
             var (buffer, used) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             try
             {
-                var page = new ListPageBuffer<T>(request, response.StatusCode) { _buffer = buffer };
-                page.Index(new ReadOnlySpan<byte>(buffer, 0, used));
+                var page = new ListPageBuffer<T>(request, response.StatusCode) { _buffer = buffer, _used = used };
+                page.FindFirstItem(new ReadOnlySpan<byte>(buffer, 0, used));
                 return page;
             }
             catch
@@ -145,14 +164,14 @@ namespace ApifyPS.Client
             return bigger;
         }
 
-        /// <summary>One pass over the document (which proves it complete): the envelope's numbers, where the items
-        /// array is, where its first item is, and how many items it holds.</summary>
-        private void Index(ReadOnlySpan<byte> json)
+        /// <summary>Reads up to the end of the first item: the numbers written before the items, and where that item
+        /// is. Anything unexpected on the way is a <see cref="JsonException"/>; the rest is checked by
+        /// <see cref="Complete"/>.</summary>
+        private void FindFirstItem(ReadOnlySpan<byte> json)
         {
             var reader = new Utf8JsonReader(json);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 throw new JsonException("the answer is not a JSON object");
-            var sawItems = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (!reader.ValueTextEquals("data"u8))
@@ -169,23 +188,20 @@ namespace ApifyPS.Client
                     {
                         reader.Read();
                         if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("its 'data.items' is not an array");
-                        sawItems = true;
-                        _arrayStart = (int)reader.TokenStartIndex;
-                        var count = 0;
-                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        if (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                         {
                             var start = (int)reader.TokenStartIndex;
                             reader.Skip();
-                            if (count++ == 0)
-                            {
-                                _firstItemStart = start;
-                                _firstItemLength = (int)reader.BytesConsumed - start;
-                            }
+                            _firstItemStart = start;
+                            _firstItemLength = (int)reader.BytesConsumed - start;
                         }
-                        _arrayLength = (int)reader.BytesConsumed - _arrayStart;
-                        Count = count;
+                        return;
                     }
-                    else if (reader.ValueTextEquals("total"u8)) Total = ReadNumber(ref reader);
+                    if (reader.ValueTextEquals("total"u8))
+                    {
+                        Total = ReadNumber(ref reader);
+                        TotalKnown = true;
+                    }
                     else if (reader.ValueTextEquals("limit"u8)) Limit = ReadNumber(ref reader);
                     else
                     {
@@ -193,10 +209,8 @@ namespace ApifyPS.Client
                         reader.Skip();
                     }
                 }
+                return;
             }
-            // Reading to the end proves the document is complete (a truncated page throws JsonException here).
-            while (reader.Read()) { }
-            if (!sawItems) throw new JsonException("it has no 'data.items' array");
         }
 
         private static long ReadNumber(ref Utf8JsonReader reader)

@@ -59,9 +59,9 @@ namespace ApifyPS.Client
     {
         /// <summary>
         /// Streams an offset-paged list lazily. Advances by the items actually received; stops on an empty or short
-        /// page or when -First is satisfied. Each page is read whole and checked before its first item is handed out
-        /// (see <see cref="ListPageBuffer{T}"/>: the first page's first item is deserialized on its own, so it comes
-        /// out as soon as the page is in).
+        /// page or when -First is satisfied. Each page is read whole inside its request and deserialized in one call
+        /// (see <see cref="ListPageBuffer{T}"/>); the first page's first item goes out first, on its own, so it comes
+        /// out as soon as the page is in (the rest of that page is deserialized, and so checked, right after).
         /// <para>
         /// Read-ahead (<see cref="ApifyClientOptions.ReadAheadAt"/>, by default a tenth of the page and at least
         /// <see cref="ApifyClientOptions.ReadAheadMinItems"/> = 50 items): from then on page N+1 is requested while
@@ -91,6 +91,22 @@ namespace ApifyPS.Client
                 while (true)
                 {
                     using var page = await pending.ConfigureAwait(false);
+                    var from = 0;
+                    if (!page.IsComplete)
+                    {
+                        // The first page: its first item goes out before the rest of the page is deserialized.
+                        if (totalWanted && page.TotalKnown)
+                        {
+                            paging.OnTotal!(page.Total);
+                            totalWanted = false;
+                        }
+                        if (page.HasFirstItem && !(remaining <= 0))
+                        {
+                            yield return FirstItemOf(page);
+                            from = 1;
+                        }
+                        Complete(page);
+                    }
                     if (totalWanted)
                     {
                         paging.OnTotal!(page.Total);
@@ -105,11 +121,11 @@ namespace ApifyPS.Client
                     var aheadAt = more && readAheadAt.HasValue && !(page.Total > 0 && nextOffset >= page.Total)
                         ? Math.Max((int)Math.Ceiling(take * Math.Max(0, Math.Min(1, readAheadAt.Value))), Math.Max(0, Options.ReadAheadMinItems))
                         : -1;
-                    for (var i = 0; i < take; i++)
+                    for (var i = from; i < take; i++)
                     {
                         if (i == aheadAt)
                             ahead = FetchPageAsync<T>(path, query, nextOffset, nextLimit, paging.Descending, first: false, readAhead.Token);
-                        yield return ItemOf(page, i);
+                        yield return page.Item(i);
                     }
                     if (!more) yield break;
                     remaining = nextRemaining;
@@ -135,8 +151,8 @@ namespace ApifyPS.Client
             }
         }
 
-        /// <summary>The first page is only checked when it arrives (its first item is wanted at once); later pages
-        /// are deserialized whole as they arrive, off the consumer's thread when read ahead.</summary>
+        /// <summary>The first page is read only as far as its first item when it arrives (that item is wanted at
+        /// once); later pages are deserialized whole as they arrive, off the consumer's thread when read ahead.</summary>
         private Task<ListPageBuffer<T>> FetchPageAsync<T>(string path, ApifyQuery? query, long offset, long? limit, bool descending,
             bool first, CancellationToken cancellationToken)
         {
@@ -146,21 +162,34 @@ namespace ApifyPS.Client
                 .AddFlag("desc", descending);
             var request = new ApifyRequest(HttpMethod.Get, path, q);
             return first
-                ? ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadIndexedAsync(request, response, token), cancellationToken)
+                ? ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadFirstItemAsync(request, response, token), cancellationToken)
                 : ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadParsedAsync(request, response, ApifyJson.TypeInfo<DataEnvelope<ListPage<T>>>(), token),
                     cancellationToken);
         }
 
-        private T ItemOf<T>(ListPageBuffer<T> page, int index)
+        private T FirstItemOf<T>(ListPageBuffer<T> page)
         {
             try
             {
-                return page.Item(index, ApifyJson.TypeInfo<T>(), ApifyJson.TypeInfo<T[]>());
+                return page.FirstItem(ApifyJson.TypeInfo<T>());
             }
             catch (JsonException ex)
             {
                 throw Failure(page.Request, page.Status, ApifyErrorTypes.InvalidResponse,
-                    $"{page.Request.Method.Method} {page.Request.PathAndQuery}: item {index} of the page could not be read: {ex.Message}", ex);
+                    $"{page.Request.Method.Method} {page.Request.PathAndQuery} answered {(int)page.Status} with an item that could not be read: {ex.Message}", ex);
+            }
+        }
+
+        private void Complete<T>(ListPageBuffer<T> page)
+        {
+            try
+            {
+                page.Complete(ApifyJson.TypeInfo<DataEnvelope<ListPage<T>>>());
+            }
+            catch (JsonException ex)
+            {
+                throw Failure(page.Request, page.Status, ApifyErrorTypes.InvalidResponse,
+                    $"{page.Request.Method.Method} {page.Request.PathAndQuery} answered {(int)page.Status} with JSON that could not be read: {ex.Message}", ex);
             }
         }
     }
