@@ -1,5 +1,5 @@
 # One fresh pwsh for ApifyPS: imports the module, walks the user's builds with `Get-ApifyBuild | Measure-Object`
-# (walk 1 is the first in the process, walk 2 the next), then times the first object (`Get-ApifyBuild |
+# (walk 1 is the first in the process, the last one warmed up), then times the first object (`Get-ApifyBuild |
 # Select-Object -First 1`) against one plain page request (the same page, read to the end with HttpClient),
 # interleaved, in the now warm process; then walks -LatencyActor's builds (a slow server) if given.
 # Prints one JSON line. APIFY_TOKEN and APIFY_CLIENT_BASE_URL point at the server.
