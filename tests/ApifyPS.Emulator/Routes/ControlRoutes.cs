@@ -17,7 +17,9 @@ public static class ControlRoutes
         var seeder = new Seeder(store);
 
         // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...]]
-        //   [, "generatedBuilds": N, "generatedDelayMs": ms, "generatedDelayFromOffset": offset]}
+        //   [, "versions": [...], and how the Actor's new jobs behave: "startDelayMs", "buildDurationMs", "runDurationMs",
+        //   "buildOutcome", "runOutcome", "abortDurationMs", "gracefulAbortDurationMs", "output", "outputContentType",
+        //   "noOutput"] [, "generatedBuilds": N, "generatedDelayMs": ms, "generatedDelayFromOffset": offset]} (see Seeder)
         app.MapPost("/__emulator/seed", async ctx =>
         {
             Seeder.SeedRequest? request;
@@ -41,8 +43,12 @@ public static class ControlRoutes
                 await ApiResponse.Error(ctx, 400, "invalid-input", $"Seeded jobs are finished: status '{badStatus}' is not one of {string.Join(", ", Seeder.TerminalStatuses)}.");
                 return;
             }
-            var refused = seeder.Refuse(request);
-            if (refused != null)
+            if (request.Problem() is string problem)
+            {
+                await ApiResponse.Error(ctx, 400, "invalid-input", problem);
+                return;
+            }
+            if (seeder.Refuse(request) is string refused)
             {
                 await ApiResponse.Error(ctx, 400, "invalid-input", refused);
                 return;
