@@ -91,6 +91,25 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
         Assert.Single(_server.Requests());
     }
 
+    private static bool PastWindow(ApifyBuild b) => int.Parse(b.BuildNumber!.Split('.')[2]) >= 160;
+
+    [Fact]
+    public async Task Does_not_read_ahead_of_a_page_whose_last_item_ends_the_walk()
+    {
+        // As a filtered walk does: it stops at the first item past its time window (here from build 160 on).
+        var seed = Seed(1000);
+        _server.ClearRequests();
+        var taken = new List<ApifyBuild>();
+        await foreach (var b in Client(0.0).ListAsync<ApifyBuild>($"/v2/actors/{seed.Actor}/builds", null, new PageRequest { PageSize = 100 },
+            PastWindow))
+        {
+            if (PastWindow(b)) break;
+            taken.Add(b);
+        }
+        Assert.Equal(159, taken.Count);
+        Assert.Equal(new[] { "limit=100", "offset=100&limit=100" }, _server.Requests().Select(r => r.Query));
+    }
+
     [Fact]
     public async Task A_page_read_ahead_is_cancelled_when_the_consumer_stops()
     {

@@ -75,7 +75,16 @@ namespace ApifyPS.Client
         /// enumerator is disposed).
         /// </para>
         /// </summary>
-        public async IAsyncEnumerable<T> ListAsync<T>(string path, ApifyQuery? query, PageRequest paging,
+        public IAsyncEnumerable<T> ListAsync<T>(string path, ApifyQuery? query, PageRequest paging,
+            CancellationToken cancellationToken = default) =>
+            ListAsync<T>(path, query, paging, null, cancellationToken);
+
+        /// <summary>
+        /// <see cref="ListAsync{T}(string, ApifyQuery?, PageRequest, CancellationToken)"/> for a consumer that stops on
+        /// its own at the first item for which <paramref name="endsWalk"/> is true, and true for every item after it
+        /// (a time window passed): a page whose last item ends the walk is not read ahead of.
+        /// </summary>
+        internal async IAsyncEnumerable<T> ListAsync<T>(string path, ApifyQuery? query, PageRequest paging, Func<T, bool>? endsWalk,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var offset = paging.Skip;
@@ -122,6 +131,7 @@ namespace ApifyPS.Client
                     var aheadAt = more && readAheadAt.HasValue && !(page.Total > 0 && nextOffset >= page.Total)
                         ? Math.Max((int)Math.Ceiling(take * Math.Max(0, Math.Min(1, readAheadAt.Value))), Math.Max(0, Options.ReadAheadMinItems))
                         : -1;
+                    if (aheadAt >= 0 && endsWalk != null && take > 0 && endsWalk(page.Item(take - 1))) aheadAt = -1;
                     for (var i = from; i < take; i++)
                     {
                         if (i == aheadAt)
@@ -212,7 +222,7 @@ namespace ApifyPS.Client
                 First = wanted <= 0 ? 0 : (long?)null,
             };
             long skipped = 0, yielded = 0;
-            await foreach (var item in ListAsync<T>(path, query, inner, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in ListAsync<T>(path, query, inner, item => filter.IsPastWindow(item, paging.Descending), cancellationToken).ConfigureAwait(false))
             {
                 if (filter.IsPastWindow(item, paging.Descending)) yield break;
                 if (!filter.Matches(item)) continue;
