@@ -59,22 +59,21 @@ namespace ApifyPS.Client
     public sealed partial class ApifyClient
     {
         /// <summary>
-        /// Streams an offset-paged list, at most one page ahead of the consumer. Advances by the items actually
-        /// received; stops on an empty or short
-        /// page or when -First is satisfied. Each page is read whole inside its request and deserialized in one call
-        /// (see <see cref="ListPageBuffer{T}"/>); the first page's first item goes out first, on its own, so it comes
-        /// out as soon as the page is in (the rest of that page is deserialized, and so checked, right after).
+        /// Streams an offset-paged list, at most one page ahead of the consumer. Advances by the items actually received;
+        /// stops on an empty or short page or when -First is satisfied. Each page is read whole inside its request and
+        /// deserialized in one call (see <see cref="ListPageBuffer{T}"/>); the first page's first item goes out first, on
+        /// its own, so it comes out as soon as the page is in (the rest of that page is deserialized, and so checked, right
+        /// after).
         /// <para>
-        /// Read-ahead (<see cref="ApifyClientOptions.ReadAheadAt"/>, by default a tenth of the page and at least
-        /// <see cref="ApifyClientOptions.ReadAheadMinItems"/> = 50 items): from then on page N+1 is requested while
-        /// the rest of page N is consumed, so the server's and the network's time overlaps with the consumer's. A
-        /// page is read ahead only when it is certainly wanted as far as the client knows: not after a short or empty
-        /// page, not past -First, not past the <c>total</c> the server announced
-        /// (the lazy rule still fetches the page that proves the end). So a whole walk makes exactly the requests of
-        /// a lazy one, and -First N never asks for more. Only a consumer that stops early on its own past the
-        /// read-ahead point (<c>Select-Object -First 101</c> with 1000-item pages; never 50 or fewer) can leave one
-        /// page requested that it does not use; that request is cancelled the moment the consumer stops (the
-        /// enumerator is disposed).
+        /// Read-ahead (<see cref="ApifyClientOptions.ReadAheadAt"/>, by default a tenth of the page and at least <see
+        /// cref="ApifyClientOptions.ReadAheadMinItems"/> = 50 items): from then on page N+1 is requested while the rest of
+        /// page N is consumed, so the server's and the network's time overlaps with the consumer's. A page is read ahead
+        /// only when it is certainly wanted as far as the client knows: not after a short or empty page, not past -First,
+        /// not past the <c>total</c> the server announced (the lazy rule still fetches the page that proves the end). So a
+        /// whole walk makes exactly the requests of a lazy one, and -First N never asks for more. Only a consumer that
+        /// stops early on its own past the read-ahead point (<c>Select-Object -First 101</c> with 1000-item pages; never 50
+        /// or fewer) can leave one page requested that it does not use; that request is cancelled the moment the consumer
+        /// stops (the enumerator is disposed).
         /// </para>
         /// </summary>
         public IAsyncEnumerable<T> ListAsync<T>(string path, ApifyQuery? query, PageRequest paging,
