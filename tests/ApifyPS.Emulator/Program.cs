@@ -32,6 +32,8 @@ var log = new RequestLog();
 app.UseApiAuth(store, log);
 app.MapControlRoutes(store, log);
 app.MapBuildRoutes(store);
+app.MapActorRoutes(store);
+app.MapVersionRoutes(store);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));

@@ -16,7 +16,7 @@ public static class ControlRoutes
     {
         var seeder = new Seeder(store);
 
-        // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...]]}
+        // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...], "webhooks": K]}
         app.MapPost("/__emulator/seed", async ctx =>
         {
             Seeder.SeedRequest? request;
@@ -29,7 +29,7 @@ public static class ControlRoutes
                 await ApiResponse.Error(ctx, 400, "invalid-input", ex.Message);
                 return;
             }
-            if (request == null || string.IsNullOrWhiteSpace(request.Actor) || request.Builds < 0 || request.Runs < 0)
+            if (request == null || string.IsNullOrWhiteSpace(request.Actor) || request.Builds < 0 || request.Runs < 0 || request.Webhooks < 0)
             {
                 await ApiResponse.Error(ctx, 400, "invalid-input", "Expected {\"actor\": name, \"builds\": N, \"runs\": M} with N, M >= 0.");
                 return;

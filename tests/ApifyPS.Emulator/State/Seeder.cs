@@ -3,11 +3,12 @@ namespace ApifyPS.Emulator.State;
 /// <summary>
 /// Bulk history for tests and benchmarks: finished builds and runs with increasing startedAt, one second apart,
 /// the newest a second ago. Optional <c>buildStatuses</c> / <c>runStatuses</c> give a pattern of terminal statuses
-/// repeated over the batch (e.g. ["SUCCEEDED","SUCCEEDED","FAILED"]); by default every job SUCCEEDED.
+/// repeated over the batch (e.g. ["SUCCEEDED","SUCCEEDED","FAILED"]); by default every job SUCCEEDED. Optional
+/// <c>webhooks</c>: that many webhooks on the Actor (created a second apart, oldest first).
 /// </summary>
 public sealed class Seeder(EmulatorStore store)
 {
-    public sealed record SeedRequest(string Actor, int Builds, int Runs, string[]? BuildStatuses = null, string[]? RunStatuses = null);
+    public sealed record SeedRequest(string Actor, int Builds, int Runs, string[]? BuildStatuses = null, string[]? RunStatuses = null, int Webhooks = 0);
 
     public sealed record SeedResult(string ActorId, string Actor, int Builds, int Runs);
 
@@ -44,6 +45,16 @@ public sealed class Seeder(EmulatorStore store)
                 });
             }
             store.AddRuns(runs);
+            for (var i = 0; i < request.Webhooks; i++)
+            {
+                var created = now.AddSeconds(-(request.Webhooks - i));
+                store.AddWebhook(new WebhookRecord
+                {
+                    Id = Ids.New(), Owner = owner, Actor = actor, CreatedAt = created, ModifiedAt = created, Seq = store.NextSeq(),
+                    EventTypes = i % 2 == 0 ? new[] { "ACTOR.RUN.FAILED", "ACTOR.RUN.TIMED_OUT" } : new[] { "ACTOR.RUN.SUCCEEDED" },
+                    RequestUrl = $"https://hooks.example.com/{actor.Name}/{i + 1}", TotalDispatches = i,
+                });
+            }
             return new SeedResult(actor.Id, actor.FullName, request.Builds, request.Runs);
         }
     }
