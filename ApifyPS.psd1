@@ -11,9 +11,22 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ApifyBuild.Format.ps1xml'
+        'Formats/ApifyActor.Format.ps1xml'
+        'Formats/ApifyActorVersion.Format.ps1xml'
+        'Formats/ApifyEnvironmentVariable.Format.ps1xml'
+        'Formats/ApifyWebhook.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
+        'Get-ApifyActor'
+        'New-ApifyActor'
+        'Set-ApifyActor'
+        'Remove-ApifyActor'
+        'Get-ApifyActorVersion'
+        'New-ApifyActorVersion'
+        'Set-ApifyActorVersion'
+        'Remove-ApifyActorVersion'
+        'Get-ApifyWebhook'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -25,9 +25,10 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = ActorSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ApifyActorCompleter))]
         public string Actor { get; set; } = "";
 
-        /// <summary>An ApifyPS object from the pipeline: a build is fetched again by its id.</summary>
+        /// <summary>An ApifyPS object from the pipeline: a build is fetched again by its id; an Actor lists its builds.</summary>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         public ApifyResource? InputObject { get; set; }
 
@@ -69,6 +70,9 @@ namespace ApifyPS.Cmdlets
             {
                 case ApifyBuild build:
                     WriteBuild(build.Id);
+                    break;
+                case ApifyActor actor:
+                    WriteList(actor.Id);
                     break;
                 default:
                     WriteError(new ErrorRecord(
