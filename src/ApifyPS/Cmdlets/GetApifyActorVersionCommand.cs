@@ -7,7 +7,9 @@ using ApifyPS.Models;
 namespace ApifyPS.Cmdlets
 {
     /// <summary>Get-ApifyActorVersion: an Actor's versions, or some of them by number (wildcards allowed).</summary>
-    [Cmdlet(VerbsCommon.Get, "ApifyActorVersion", DefaultParameterSetName = ActorSet)]
+    // The default set is the -InputObject one: PowerShell binds pipeline input in the default set first, so an
+    // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
+    [Cmdlet(VerbsCommon.Get, "ApifyActorVersion", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(ApifyActorVersion))]
     public sealed class GetApifyActorVersionCommand : ApifyCmdlet
     {

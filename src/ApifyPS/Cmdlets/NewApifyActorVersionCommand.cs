@@ -8,7 +8,9 @@ using ApifyPS.Models;
 namespace ApifyPS.Cmdlets
 {
     /// <summary>New-ApifyActorVersion: adds a version of the source code to an Actor.</summary>
-    [Cmdlet(VerbsCommon.New, "ApifyActorVersion", DefaultParameterSetName = ActorSet, SupportsShouldProcess = true)]
+    // The default set is the -InputObject one: PowerShell binds pipeline input in the default set first, so an
+    // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
+    [Cmdlet(VerbsCommon.New, "ApifyActorVersion", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ApifyActorVersion))]
     public sealed class NewApifyActorVersionCommand : ApifyCmdlet
     {

@@ -95,10 +95,9 @@ namespace ApifyPS.Cmdlets
                     foreach (var item in list) items.Add(ToValue(item, depth + 1));
                     return items;
                 default:
-                    var props = new ApifyBody();
-                    foreach (var p in PSObject.AsPSObject(value).Properties)
-                        if (p.IsGettable && p.MemberType == PSMemberTypes.Property) props.Set(p.Name, ToValue(p.Value, depth + 1));
-                    return props;
+                    // Arbitrary .NET objects (files, processes, ...) have graphs that go on and on; say what works.
+                    throw new ArgumentException(
+                        $"A {value.GetType().Name} cannot be sent to the API; use a hashtable, a [pscustomobject] or an ApifyPS object.");
             }
         }
 

@@ -6,7 +6,9 @@ using ApifyPS.Models;
 namespace ApifyPS.Cmdlets
 {
     /// <summary>Remove-ApifyActor: deletes Actors with their builds, runs and versions. Asks first unless -Force or -Confirm:$false.</summary>
-    [Cmdlet(VerbsCommon.Remove, "ApifyActor", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    // The default set is the -InputObject one: PowerShell binds pipeline input in the default set first, so an
+    // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
+    [Cmdlet(VerbsCommon.Remove, "ApifyActor", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveApifyActorCommand : ApifyCmdlet
     {

@@ -5,7 +5,9 @@ using ApifyPS.Models;
 namespace ApifyPS.Cmdlets
 {
     /// <summary>Remove-ApifyActorVersion: deletes a version of an Actor's source code. Asks first unless -Force or -Confirm:$false.</summary>
-    [Cmdlet(VerbsCommon.Remove, "ApifyActorVersion", DefaultParameterSetName = ActorSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    // The default set is the -InputObject one: PowerShell binds pipeline input in the default set first, so an
+    // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
+    [Cmdlet(VerbsCommon.Remove, "ApifyActorVersion", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveApifyActorVersionCommand : ApifyCmdlet
     {

@@ -8,7 +8,9 @@ using ApifyPS.Models;
 namespace ApifyPS.Cmdlets
 {
     /// <summary>Set-ApifyActor: changes only the settings given (the API's partial update), for one Actor or many piped in.</summary>
-    [Cmdlet(VerbsCommon.Set, "ApifyActor", DefaultParameterSetName = IdSet, SupportsShouldProcess = true)]
+    // The default set is the -InputObject one: PowerShell binds pipeline input in the default set first, so an
+    // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
+    [Cmdlet(VerbsCommon.Set, "ApifyActor", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ApifyActor))]
     public sealed class SetApifyActorCommand : ApifyCmdlet
     {

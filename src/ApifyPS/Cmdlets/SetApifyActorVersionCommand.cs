@@ -12,7 +12,9 @@ namespace ApifyPS.Cmdlets
     /// Set-ApifyActorVersion: changes only what is given of a version (the API's partial update); sets or removes
     /// single environment variables and leaves the others, secrets included, as they are.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "ApifyActorVersion", DefaultParameterSetName = ActorSet, SupportsShouldProcess = true)]
+    // The default set is the -InputObject one: PowerShell binds pipeline input in the default set first, so an
+    // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
+    [Cmdlet(VerbsCommon.Set, "ApifyActorVersion", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ApifyActorVersion))]
     public sealed class SetApifyActorVersionCommand : ApifyCmdlet
     {

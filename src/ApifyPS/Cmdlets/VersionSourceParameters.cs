@@ -102,7 +102,7 @@ namespace ApifyPS.Cmdlets
                     .Set("format", text != null ? "TEXT" : "BASE64")
                     .Set("content", text ?? Convert.ToBase64String(bytes)));
             }
-            foreach (var raw in items)
+            foreach (var raw in Flatten(items))
             {
                 var item = raw is PSObject pso ? pso.BaseObject : raw;
                 switch (item)
@@ -124,6 +124,20 @@ namespace ApifyPS.Cmdlets
                 }
             }
             return files;
+        }
+
+        /// <summary>-SourceFile (Get-ChildItem -Recurse), @{...} gives an array inside the array: take its items.</summary>
+        private static IEnumerable<object?> Flatten(IEnumerable<object?> items)
+        {
+            foreach (var raw in items)
+            {
+                var item = raw is PSObject pso ? pso.BaseObject : raw;
+                if (item is System.Collections.IEnumerable list && !(item is string) && !(item is System.Collections.IDictionary))
+                {
+                    foreach (var inner in Flatten(list.Cast<object?>())) yield return inner;
+                }
+                else yield return raw;
+            }
         }
 
         /// <summary>The file's path below the current location with forward slashes (the name the platform gives it).</summary>
