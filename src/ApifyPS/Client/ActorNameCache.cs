@@ -86,7 +86,7 @@ namespace ApifyPS.Client
             var client = new ApifyClient(connection, new ApifyClientOptions { RequestTimeout = RequestTimeout });
             using var cts = new CancellationTokenSource(RequestTimeout + RequestTimeout);
             var list = new List<ActorNameEntry>();
-            await foreach (var actor in client.ListActorsAsync(my: true, sortBy: null, new PageRequest { First = MaxActors }, cts.Token).ConfigureAwait(false))
+            await foreach (var actor in client.ListActorsAsync(my: true, sortBy: null, new PageRequest { First = MaxActors, PageSize = 1000 }, cts.Token).ConfigureAwait(false))
                 list.Add(new ActorNameEntry(actor.Id, actor.Name, actor.Username, actor.Title));
             return list;
         }
