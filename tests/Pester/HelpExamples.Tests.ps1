@@ -1,0 +1,63 @@
+# Every example in docs/cmdlets/*.md runs, as written, against the local server started with --username janedoe and
+# the Actor web-scraper seeded (builds, runs, webhooks): the rule of docs/design.md ("Help examples"). Each help file
+# gets a fresh server and a scratch folder (holding ./web-scraper, an Actor's source folder, for the examples that
+# upload files); Read-Host answers prompts for secrets with a SecureString, as a user typing would.
+BeforeDiscovery {
+    $docs = Join-Path (Split-Path (Split-Path $PSScriptRoot -Parent) -Parent) 'docs/cmdlets'
+    $script:HelpFiles = foreach ($file in Get-ChildItem $docs -Filter '*.md' | Sort-Object Name) {
+        $text = Get-Content -Raw $file.FullName
+        $section = ($text -split '(?m)^## ')| Where-Object { $_ -like 'EXAMPLES*' } | Select-Object -First 1
+        $examples = foreach ($m in [regex]::Matches("$section", '(?ms)^### (?<title>[^\r\n]+)\r?\n```powershell\r?\n(?<code>.*?)\r?\n```')) {
+            @{ Title = $m.Groups['title'].Value; Code = $m.Groups['code'].Value }
+        }
+        @{ Name = $file.BaseName; Examples = @($examples) }
+    }
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+Describe 'The help examples of <Name>' -ForEach $script:HelpFiles {
+    BeforeAll {
+        $script:Emu = Start-ApifyEmulator -ArgumentList '--username', 'janedoe'
+        Use-ApifyEmulator $script:Emu
+        $null = Add-ApifyEmulatorSeed -Emulator $script:Emu -Actor 'web-scraper' -Builds 24 -Runs 12 -Extra @{
+            buildStatuses = @('SUCCEEDED', 'SUCCEEDED', 'FAILED', 'SUCCEEDED', 'TIMED-OUT', 'SUCCEEDED')
+            runStatuses   = @('SUCCEEDED', 'FAILED', 'SUCCEEDED', 'ABORTED')
+            webhooks      = 3
+        }
+        $script:Scratch = Join-Path ([IO.Path]::GetTempPath()) ('apifyps-examples-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path (Join-Path $script:Scratch 'web-scraper/src')
+        Set-Content -Path (Join-Path $script:Scratch 'web-scraper/main.js') -Value "import './src/routes.js';"
+        Set-Content -Path (Join-Path $script:Scratch 'web-scraper/src/routes.js') -Value "export const routes = [];"
+        Set-Content -Path (Join-Path $script:Scratch 'web-scraper/package.json') -Value '{ "name": "web-scraper", "type": "module" }'
+    }
+
+    AfterAll {
+        if ($script:Emu) { Stop-ApifyEmulator $script:Emu }
+        Remove-Item Env:APIFY_TOKEN, Env:APIFY_CLIENT_BASE_URL -ErrorAction SilentlyContinue
+        if ($script:Scratch -and (Test-Path $script:Scratch)) { Remove-Item -Recurse -Force $script:Scratch }
+    }
+
+    It 'has at least two examples' {
+        $Examples.Count | Should -BeGreaterOrEqual 2
+    }
+
+    It '<Title> runs without errors' -ForEach $Examples {
+        $example = [scriptblock]::Create($Code)
+        Push-Location $script:Scratch
+        try {
+            $output = & {
+                $ErrorActionPreference = 'Stop'
+                function Read-Host {
+                    param([object] $Prompt, [switch] $AsSecureString)
+                    if ($AsSecureString) { ConvertTo-SecureString 'typed-by-the-user' -AsPlainText -Force } else { 'typed-by-the-user' }
+                }
+                . $example
+            } 2>&1 | Out-String -Width 200
+        }
+        finally { Pop-Location }
+        $output | Should -Not -Match 'typed-by-the-user'
+    }
+}
