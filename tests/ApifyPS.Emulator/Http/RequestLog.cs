@@ -9,24 +9,30 @@ public sealed class RequestLog
     /// <summary>Bodies above this size are logged as a note, not in full.</summary>
     public const int MaxLoggedBody = 256 * 1024;
 
-    /// <summary>Reads the request's body for the log and rewinds it so the route reads it again.</summary>
+    /// <summary>
+    /// Reads the request's body for the log and rewinds it so the route reads it again. Big bodies (dataset pushes in
+    /// benchmarks) are not buffered: only their size is logged.
+    /// </summary>
     public static async Task<object?> ReadBody(HttpRequest request)
     {
         if (request.ContentLength is null or 0 && !request.Headers.TransferEncoding.Any()) return null;
+        if (request.ContentLength > MaxLoggedBody) return $"({request.ContentLength} bytes)";
         request.EnableBuffering();
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer);
+        var buffer = new byte[MaxLoggedBody + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length))) > 0) length += read;
         request.Body.Position = 0;
-        if (buffer.Length == 0) return null;
-        if (buffer.Length > MaxLoggedBody) return $"({buffer.Length} bytes)";
+        if (length == 0) return null;
+        if (length > MaxLoggedBody) return $"(more than {MaxLoggedBody} bytes)";
         try
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+            using var doc = System.Text.Json.JsonDocument.Parse(buffer.AsMemory(0, length));
             return doc.RootElement.Clone();
         }
         catch (System.Text.Json.JsonException)
         {
-            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
         }
     }
 
