@@ -60,7 +60,7 @@ namespace ApifyPS.Cmdlets
                         _ => null,
                     };
                     if (string.IsNullOrEmpty(actorId))
-                        WriteError(ApifyInput.Unsupported("Get-ApifyActor", InputObject!, "an Actor, or a build, version or webhook of one"));
+                        WriteError(CmdletSupport.Unsupported("Get-ApifyActor", InputObject!, "an Actor, or a build, version or webhook of one"));
                     else
                         WriteActor(actorId!);
                     break;

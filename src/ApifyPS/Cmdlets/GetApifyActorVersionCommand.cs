@@ -50,7 +50,7 @@ namespace ApifyPS.Cmdlets
                     WriteVersion(version.ActorId!, version.VersionNumber);
                     break;
                 default:
-                    WriteError(ApifyInput.Unsupported("Get-ApifyActorVersion", InputObject!, "an Actor or one of its versions"));
+                    WriteError(CmdletSupport.Unsupported("Get-ApifyActorVersion", InputObject!, "an Actor or one of its versions"));
                     break;
             }
         }

@@ -42,7 +42,7 @@ namespace ApifyPS.Cmdlets
                     break;
                 case InputObjectSet:
                     if (InputObject is ApifyActor actor) WriteList(actor.Id);
-                    else WriteError(ApifyInput.Unsupported("Get-ApifyWebhook", InputObject!, "an Actor (Get-ApifyActor)"));
+                    else WriteError(CmdletSupport.Unsupported("Get-ApifyWebhook", InputObject!, "an Actor (Get-ApifyActor)"));
                     break;
                 default:
                     WriteList(null);

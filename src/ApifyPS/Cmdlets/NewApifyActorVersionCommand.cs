@@ -91,11 +91,11 @@ namespace ApifyPS.Cmdlets
             }
             catch (ParameterBindingException ex)
             {
-                ThrowTerminatingError(ApifyInput.ParameterError(ex.Message, "InvalidVersionSource"));
+                ThrowTerminatingError(CmdletSupport.ParameterError(ex.Message, "InvalidVersionSource"));
             }
             catch (Exception ex) when (ex is ArgumentException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ItemNotFoundException)
             {
-                ThrowTerminatingError(ApifyInput.ParameterError(ex.Message, "InvalidVersion"));
+                ThrowTerminatingError(CmdletSupport.ParameterError(ex.Message, "InvalidVersion"));
             }
         }
 
@@ -107,7 +107,7 @@ namespace ApifyPS.Cmdlets
             {
                 if (!(InputObject is ApifyActor actor))
                 {
-                    WriteError(ApifyInput.Unsupported("New-ApifyActorVersion", InputObject!, "an Actor (Get-ApifyActor)"));
+                    WriteError(CmdletSupport.Unsupported("New-ApifyActorVersion", InputObject!, "an Actor (Get-ApifyActor)"));
                     return;
                 }
                 actorId = actor.Id;

@@ -35,7 +35,7 @@ namespace ApifyPS.Cmdlets
             if (ParameterSetName == InputObjectSet)
             {
                 if (InputObject is ApifyActor actor) Remove(actor.Id, $"{actor.FullName} ({actor.Id})");
-                else WriteError(ApifyInput.Unsupported("Remove-ApifyActor", InputObject!, "an Actor (Get-ApifyActor)"));
+                else WriteError(CmdletSupport.Unsupported("Remove-ApifyActor", InputObject!, "an Actor (Get-ApifyActor)"));
                 return;
             }
             foreach (var id in Id) Remove(id, id);
@@ -43,7 +43,7 @@ namespace ApifyPS.Cmdlets
 
         private void Remove(string actorId, string target)
         {
-            if (!ApifyInput.ShouldProcess(this, Force, target, "Remove Actor with its builds, runs and versions")) return;
+            if (!CmdletSupport.ShouldProcess(this, Force, target, "Remove Actor with its builds, runs and versions")) return;
             try
             {
                 Await(Client.DeleteActorAsync(actorId, CancellationToken));

@@ -43,7 +43,7 @@ namespace ApifyPS.Cmdlets
             {
                 if (!(InputObject is ApifyActorVersion v) || string.IsNullOrEmpty(v.ActorId))
                 {
-                    WriteError(ApifyInput.Unsupported("Remove-ApifyActorVersion", InputObject!, "a version (Get-ApifyActorVersion)"));
+                    WriteError(CmdletSupport.Unsupported("Remove-ApifyActorVersion", InputObject!, "a version (Get-ApifyActorVersion)"));
                     return;
                 }
                 actorId = v.ActorId!;
@@ -54,7 +54,7 @@ namespace ApifyPS.Cmdlets
                 actorId = Actor;
                 versionNumber = Version;
             }
-            if (!ApifyInput.ShouldProcess(this, Force, $"{actorId} version {versionNumber}", "Remove version")) return;
+            if (!CmdletSupport.ShouldProcess(this, Force, $"{actorId} version {versionNumber}", "Remove version")) return;
             try
             {
                 Await(Client.DeleteActorVersionAsync(actorId, versionNumber, CancellationToken));

@@ -103,10 +103,10 @@ namespace ApifyPS.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ApifyInput.ParameterError(ex.Message, "InvalidActorUpdate"));
+                ThrowTerminatingError(CmdletSupport.ParameterError(ex.Message, "InvalidActorUpdate"));
             }
             if (_changes!.Count == 0)
-                ThrowTerminatingError(ApifyInput.ParameterError(
+                ThrowTerminatingError(CmdletSupport.ParameterError(
                     "Nothing to change: give -NewName, -Title, -Description, -SeoTitle, -SeoDescription, -IsPublic, -Categories, -DefaultRunOptions, -TaggedBuild or -Body.",
                     "NothingToChange"));
         }
@@ -119,7 +119,7 @@ namespace ApifyPS.Cmdlets
             {
                 if (!(InputObject is ApifyActor actor))
                 {
-                    WriteError(ApifyInput.Unsupported("Set-ApifyActor", InputObject!, "an Actor (Get-ApifyActor)"));
+                    WriteError(CmdletSupport.Unsupported("Set-ApifyActor", InputObject!, "an Actor (Get-ApifyActor)"));
                     return;
                 }
                 actorId = actor.Id;

@@ -111,14 +111,14 @@ namespace ApifyPS.Cmdlets
             }
             catch (ParameterBindingException ex)
             {
-                ThrowTerminatingError(ApifyInput.ParameterError(ex.Message, "InvalidVersionSource"));
+                ThrowTerminatingError(CmdletSupport.ParameterError(ex.Message, "InvalidVersionSource"));
             }
             catch (Exception ex) when (ex is ArgumentException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ItemNotFoundException)
             {
-                ThrowTerminatingError(ApifyInput.ParameterError(ex.Message, "InvalidVersionUpdate"));
+                ThrowTerminatingError(CmdletSupport.ParameterError(ex.Message, "InvalidVersionUpdate"));
             }
             if (_changes!.Count == 0 && _setVariables.Count == 0 && RemoveEnvironmentVariable == null)
-                ThrowTerminatingError(ApifyInput.ParameterError(
+                ThrowTerminatingError(CmdletSupport.ParameterError(
                     "Nothing to change: give -SourceType, a source parameter, -BuildTag, -ApplyEnvVarsToBuild, -EnvironmentVariable or -RemoveEnvironmentVariable.",
                     "NothingToChange"));
         }
@@ -139,7 +139,7 @@ namespace ApifyPS.Cmdlets
                         actorId = a.Id;
                         break;
                     default:
-                        WriteError(ApifyInput.Unsupported("Set-ApifyActorVersion", InputObject!, "a version (Get-ApifyActorVersion) or an Actor with -Version"));
+                        WriteError(CmdletSupport.Unsupported("Set-ApifyActorVersion", InputObject!, "a version (Get-ApifyActorVersion) or an Actor with -Version"));
                         return;
                 }
                 if (versionNumber == null)

@@ -5,7 +5,7 @@ using ApifyPS.Models;
 namespace ApifyPS.Cmdlets
 {
     /// <summary>What cmdlets share about -InputObject and confirmation.</summary>
-    internal static class ApifyInput
+    internal static class CmdletSupport
     {
         /// <summary>The error for an ApifyPS object a cmdlet cannot use: non-terminating, nothing is sent.</summary>
         public static ErrorRecord Unsupported(string cmdlet, ApifyResource input, string accepted) =>
