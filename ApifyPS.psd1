@@ -15,9 +15,13 @@
         'Formats/ApifyActorVersion.Format.ps1xml'
         'Formats/ApifyEnvironmentVariable.Format.ps1xml'
         'Formats/ApifyWebhook.Format.ps1xml'
+        'Formats/ApifyConnectionInfo.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
+        'Connect-Apify'
+        'Get-ApifyConnection'
+        'Disconnect-Apify'
         'Get-ApifyActor'
         'New-ApifyActor'
         'Set-ApifyActor'

@@ -21,6 +21,8 @@ namespace ApifyPS.Cmdlets
         {
             try
             {
+                // The connection as the cmdlets find it (session, environment, stored profile, CLI login), but without
+                // SecretManagement vaults: unlocking one may prompt, and Tab must never prompt.
                 return Complete(wordToComplete ?? "", () => ActorNameCache.Default.Get(ConnectionResolver.Resolve()));
             }
             catch (Exception)
