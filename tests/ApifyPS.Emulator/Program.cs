@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 // The local Apify-compatible server. Usage:
 //   dotnet ApifyPS.Emulator.dll --port 0 --token <token> [--username <name>] [--extra-user <name>:<token>]... [--exit-with <pid>]
+//     [--max-wait-for-finish <secs>] [--run-sync-timeout <secs>]
 // Prints its base URL (http://127.0.0.1:PORT) as the first line of standard output, then serves until stopped.
 EmulatorOptions options;
 try
@@ -33,6 +34,7 @@ app.UseApiAuth(store, log);
 app.MapControlRoutes(store, log);
 app.MapBuildRoutes(store);
 app.MapActorRoutes(store);
+app.MapRunRoutes(store);
 app.MapVersionRoutes(store);
 app.MapUserRoutes();
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")

@@ -78,6 +78,10 @@ Describe 'Tab completion of -Actor' {
         @{ Line = 'Set-ApifyActorVersion -Actor web' }
         @{ Line = 'Remove-ApifyActorVersion -Actor web' }
         @{ Line = 'Get-ApifyWebhook -Actor web' }
+        @{ Line = 'Get-ApifyRun -Actor web' }
+        @{ Line = 'Start-ApifyBuild -Actor web' }
+        @{ Line = 'Start-ApifyRun -Actor web' }
+        @{ Line = 'Invoke-ApifyActor -Actor web' }
     ) {
         param($Line)
         (Get-Completion $Line).CompletionText | Should -Be 'janedoe~web-scraper'
@@ -91,6 +95,18 @@ Describe 'Tab completion of -Actor' {
                     Should -Be ([ApifyPS.Cmdlets.ApifyActorCompleter]) -Because "$($command.Name) -Actor"
             }
         }
+    }
+}
+
+Describe 'Tab completion of -Status' {
+    It 'offers the job statuses on <Line>' -TestCases @(
+        @{ Line = 'Get-ApifyRun -Status ' ; Expected = @('READY', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMING-OUT', 'TIMED-OUT', 'ABORTING', 'ABORTED') }
+        @{ Line = 'Get-ApifyRun -Status ti' ; Expected = @('TIMING-OUT', 'TIMED-OUT') }
+        @{ Line = 'Get-ApifyRun -Status RUNNING, rea' ; Expected = @('READY') }
+        @{ Line = 'Get-ApifyBuild -Actor janedoe~web-scraper -Status *ED' ; Expected = @('SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED') }
+    ) {
+        param($Line, $Expected)
+        (Get-Completion $Line).CompletionText | Sort-Object | Should -Be ($Expected | Sort-Object)
     }
 }
 

@@ -226,6 +226,32 @@ Describe 'Actors piped into other cmdlets' {
         $paths | Should -Contain "/v2/actors/$($script:Seed.actorId)/builds"
     }
 
+    It 'Get-ApifyActor -My | Get-ApifyRun -Status FAILED -StartedAfter ... gives the failed runs of each Actor, filtered by the server' {
+        $seed = Add-ApifyEmulatorSeed -Emulator $script:Emu -Actor 'pipe-runs' -Runs 6 -Extra @{ runStatuses = @('SUCCEEDED', 'FAILED') }
+        Clear-ApifyEmulatorRequest $script:Emu
+        $failed = @(Get-ApifyActor -My | Get-ApifyRun -Status FAILED -StartedAfter (Get-Date).AddDays(-1))
+        ($failed | Where-Object ActorId -eq $seed.actorId).Count | Should -Be 3
+        $failed.Status | Sort-Object -Unique | Should -Be 'FAILED'
+        $runLists = @(Get-Request | Where-Object path -like '/v2/actors/*/runs')
+        $runLists.path | Should -Contain "/v2/actors/$($seed.actorId)/runs"
+        $runLists | ForEach-Object { $_.query | Should -Match '(^|&)status=FAILED(&|$)'; $_.query | Should -Match 'startedAfter=' }
+    }
+
+    It 'Get-ApifyActor -Id x | Start-ApifyBuild -WhatIf starts nothing; without -WhatIf it builds that Actor' {
+        $null = Get-ApifyActor -Id janedoe~price-monitor | Start-ApifyBuild -WhatIf
+        @(Get-Request POST).Count | Should -Be 0
+        $build = Get-ApifyActor -Id janedoe~price-monitor | Start-ApifyBuild -Confirm:$false
+        $build.ActorId | Should -Be $script:Other.actorId
+        (Get-Request POST)[0].path | Should -Be "/v2/actors/$($script:Other.actorId)/builds"
+    }
+
+    It 'an Actor created with New-ApifyActor builds its own version' {
+        $actor = New-ApifyActor -Name 'pipe-build' -Version @{ versionNumber = '2.3'; sourceType = 'TARBALL'; tarballUrl = 'https://example.com/a.zip'; buildTag = 'beta' }
+        $build = $actor | Start-ApifyBuild -Confirm:$false
+        $build.BuildNumber | Should -Be '2.3.1'
+        (Get-ApifyBuild -Id $build.Id).ActorVersion.BuildTag | Should -Be 'beta'
+    }
+
     It 'Get-ApifyWebhook takes an Actor from the pipeline and pages' {
         $hooks = @(Get-ApifyActor -Id janedoe~web-scraper | Get-ApifyWebhook)
         $hooks.Count | Should -Be 5
