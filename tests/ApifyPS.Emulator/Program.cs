@@ -44,6 +44,7 @@ if (options.Compress) app.UseResponseCompression();
 app.UseApiAuth(store, log);
 app.MapControlRoutes(store, log);
 app.MapBuildRoutes(store);
+app.MapActorRoutes(store);
 app.MapRunRoutes(store);
 app.MapVersionRoutes(store);
 app.MapUserRoutes();
