@@ -11,9 +11,12 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ApifyBuild.Format.ps1xml'
+        'Formats/ApifyRetryPolicy.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
+        'Get-ApifyRetryPolicy'
+        'Set-ApifyRetryPolicy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -28,9 +28,14 @@ builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port)
 var app = builder.Build();
 var store = new EmulatorStore(options);
 var log = new RequestLog();
+var faults = new FaultRegistry();
+var rateLimiter = new RateLimiter();
 
 app.UseApiAuth(store, log);
+app.UseFaults(faults);
+rateLimiter.UseRateLimit(app);
 app.MapControlRoutes(store, log);
+app.MapResilienceControlRoutes(store, faults, rateLimiter);
 app.MapBuildRoutes(store);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")

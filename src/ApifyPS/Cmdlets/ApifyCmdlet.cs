@@ -147,6 +147,8 @@ namespace ApifyPS.Cmdlets
             var record = new ErrorRecord(ex, ex.ErrorType, CategoryOf(ex), target ?? ex.TargetId);
             if (ex.ErrorType == ApifyErrorTypes.NotConnected)
                 record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Set $env:APIFY_TOKEN to your Apify API token." };
+            else if (ex.RecommendedAction != null)
+                record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
             return record;
         }
 

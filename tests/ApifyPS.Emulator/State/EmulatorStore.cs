@@ -28,6 +28,21 @@ public sealed class EmulatorStore
 
     public long NextSeq() => Interlocked.Increment(ref _seq);
 
+    private long _buildsStarted;
+    private long _runsStarted;
+
+    /// <summary>
+    /// Counts a job started through the API (not seeded): tests read it (GET /__emulator/jobs-started) to prove a
+    /// retry never started the same work twice. Every start route calls it once per job it creates.
+    /// </summary>
+    public void CountStarted(JobRecord job)
+    {
+        if (job is BuildRecord) Interlocked.Increment(ref _buildsStarted);
+        else Interlocked.Increment(ref _runsStarted);
+    }
+
+    public (long Builds, long Runs) JobsStarted => (Interlocked.Read(ref _buildsStarted), Interlocked.Read(ref _runsStarted));
+
     public UserRecord AddUser(string username, string token)
     {
         var user = new UserRecord { Id = Ids.New(), Username = username, Token = token };
