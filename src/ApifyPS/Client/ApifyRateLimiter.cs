@@ -36,6 +36,9 @@ namespace ApifyPS.Client
             public long Next;
             public long PausedUntil;
             public long LastUsed;
+            /// <summary>Requests sent while the limit was still unknown, counted per second, so learning it accounts for them.</summary>
+            public long UnpacedSince;
+            public int UnpacedCount;
         }
 
         /// <summary>
@@ -56,11 +59,11 @@ namespace ApifyPS.Client
 
         /// <summary>
         /// Waits for the request's turn in its lane (nothing to wait for while the lane's limit is unknown and it is
-        /// not paused). Returns how long it waited. Cancellation ends the wait at once.
+        /// not paused; such requests are counted, see <see cref="Observe"/>). Returns how long it waited. Cancellation ends the wait at once.
         /// </summary>
         public static async Task<TimeSpan> WaitTurnAsync(string key, CancellationToken cancellationToken)
         {
-            if (!s_lanes.TryGetValue(key, out var lane)) return TimeSpan.Zero;
+            var lane = s_lanes.GetOrAdd(key, _ => new Lane());
             long waitTicks;
             lock (lane.Gate)
             {
@@ -72,6 +75,15 @@ namespace ApifyPS.Client
                     // A little credit after an idle spell lets a late timer catch up without bunching more than two.
                     slot = Math.Max(slot, Math.Max(lane.Next, now - 2 * lane.IntervalTicks));
                     lane.Next = slot + lane.IntervalTicks;
+                }
+                else
+                {
+                    if (now - lane.UnpacedSince > Stopwatch.Frequency)
+                    {
+                        lane.UnpacedSince = now;
+                        lane.UnpacedCount = 0;
+                    }
+                    lane.UnpacedCount++;
                 }
                 waitTicks = slot - now;
             }
@@ -94,8 +106,13 @@ namespace ApifyPS.Client
                 lane.LastUsed = now;
                 if (limit is int l && l != lane.Limit)
                 {
+                    var learning = lane.IntervalTicks == 0;
                     lane.Limit = l;
                     lane.IntervalTicks = (long)(Stopwatch.Frequency / (l * Headroom));
+                    // The requests that went out before the limit was known (8 runspaces starting together) count
+                    // as if they had been paced from the first one: the next ones queue behind them.
+                    if (learning && now - lane.UnpacedSince <= Stopwatch.Frequency)
+                        lane.Next = Math.Max(lane.Next, lane.UnpacedSince + lane.UnpacedCount * lane.IntervalTicks);
                 }
                 if (tooMany)
                 {
