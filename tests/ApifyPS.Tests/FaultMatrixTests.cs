@@ -266,6 +266,25 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         Assert.EndsWith("; not repeated: the start may have happened", p.Verbose[^1]);
     }
 
+    [Theory]
+    [InlineData("reset-before")]
+    [InlineData("reset-after")]
+    public async Task A_start_post_on_a_reused_connection_reaches_the_server_once_when_the_connection_drops(string action)
+    {
+        // HttpClient may resend a request on its own when a pooled connection dies before any answer byte: a start
+        // must not be resent that way either. NewProbe's listing left a pooled connection for the POST to reuse.
+        var p = NewProbe();
+        var path = $"/v2/actors/{p.BuildId}/runs";
+        _server.AddFault(new { path, method = "POST", action, count = 5 });
+        var request = new ApifyRequest(HttpMethod.Post, path, kind: ApifyRequestKind.Start)
+        {
+            Content = () => new StringContent("{\"url\":\"https://example.com\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetDataAsync<ApifyBuild>(request, default));
+        Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
+        Assert.Equal(1, _server.Requests().Count(r => r.Path == path));
+    }
+
     [Fact]
     public async Task A_start_that_timed_out_is_not_repeated()
     {
