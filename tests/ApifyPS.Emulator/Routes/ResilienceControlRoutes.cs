@@ -73,11 +73,13 @@ public static class ResilienceControlRoutes
             return Task.CompletedTask;
         });
 
-        // GET /__emulator/jobs-started -> {"builds","runs","total"}: jobs created through the API's start endpoints.
+        // GET /__emulator/jobs-started -> {"builds","runs","metamorphs","total"}: work started through the API's start
+        // endpoints (not seeded).
         app.MapGet("/__emulator/jobs-started", async ctx =>
         {
-            var (builds, runs) = store.JobsStarted;
-            await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, new { builds, runs, total = builds + runs }, Json));
+            var (builds, runs, metamorphs) = store.JobsStarted;
+            await ApiResponse.WriteJson(ctx, 200, w =>
+                JsonSerializer.Serialize(w, new { builds, runs, metamorphs, total = builds + runs + metamorphs }, Json));
         });
     }
 }

@@ -41,7 +41,13 @@ public sealed class EmulatorStore
         else Interlocked.Increment(ref _runsStarted);
     }
 
-    public (long Builds, long Runs) JobsStarted => (Interlocked.Read(ref _buildsStarted), Interlocked.Read(ref _runsStarted));
+    private long _metamorphs;
+
+    /// <summary>Counts a metamorph (a run turned into a run of another Actor): work started, like a new run.</summary>
+    public void CountMetamorph() => Interlocked.Increment(ref _metamorphs);
+
+    public (long Builds, long Runs, long Metamorphs) JobsStarted =>
+        (Interlocked.Read(ref _buildsStarted), Interlocked.Read(ref _runsStarted), Interlocked.Read(ref _metamorphs));
 
     public UserRecord AddUser(string username, string token)
     {

@@ -113,7 +113,7 @@ public sealed class EmulatorProcess : IDisposable
     public RateLimitStats RateLimit() =>
         _control.GetFromJsonAsync<RateLimitStats>(new Uri(BaseUri, "/__emulator/rate-limit"), Json).GetAwaiter().GetResult()!;
 
-    public sealed record JobsStartedCount(long Builds, long Runs, long Total);
+    public sealed record JobsStartedCount(long Builds, long Runs, long Metamorphs, long Total);
 
     /// <summary>GET /__emulator/jobs-started: jobs created through the API's start endpoints.</summary>
     public JobsStartedCount JobsStarted() =>
