@@ -11,10 +11,14 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ApifyBuild.Format.ps1xml'
+        'Formats/ApifyConnectionInfo.Format.ps1xml'
         'Formats/ApifyRetryPolicy.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
+        'Connect-Apify'
+        'Get-ApifyConnection'
+        'Disconnect-Apify'
         'Get-ApifyRetryPolicy'
         'Set-ApifyRetryPolicy'
     )
