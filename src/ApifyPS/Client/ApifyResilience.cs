@@ -235,7 +235,7 @@ namespace ApifyPS.Client
             var now = DateTime.UtcNow;
             _capacityDeadline ??= now + Request.CapacityWait!.Value;
             var delay = error.RetryAfter ?? Policy.Backoff(_capacityRetries + 1, Random);
-            if (now + delay > _capacityDeadline.Value) return false;
+            if (now + delay >= _capacityDeadline.Value) return false; // the next try would come too late
             _capacityRetries++;
             NextDelay = delay;
             NextDelayReason = $"{error.ErrorType}: waiting for capacity until " +
