@@ -56,7 +56,7 @@ public class RateLimitTests(ITestOutputHelper output)
         using var server = EmulatorProcess.Start();
         var (_, buildId) = SeedOne(server);
         server.SetRateLimit(new { limit = 20 });
-        var client = new ApifyClient(server.Connection(), new ApifyClientOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(5) });
+        var client = new ApifyClient(server.Connection(), new ApifyClientOptions { MaxRetries = 8, RetryBaseDelay = TimeSpan.FromMilliseconds(5) });
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < 60; i++) Assert.Equal(buildId, (await client.GetBuildAsync(buildId)).Id);
         watch.Stop();
@@ -80,6 +80,7 @@ public class RateLimitTests(ITestOutputHelper output)
             // A client per caller, as each cmdlet invocation (or runspace) has its own.
             var client = new ApifyClient(server.Connection(), new ApifyClientOptions
             {
+                MaxRetries = 8,
                 RetryBaseDelay = TimeSpan.FromMilliseconds(5),
                 Verbose = l => lines.Enqueue($"{watch.ElapsedMilliseconds,6} {l}"),
             });
@@ -101,7 +102,7 @@ public class RateLimitTests(ITestOutputHelper output)
         var path = "/v2/actor-builds/" + buildId;
         server.AddFault(new { path, action = "status", status = 429, retryAfter = "1" });
         var firstLines = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var first = new ApifyClient(server.Connection(), new ApifyClientOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), Verbose = firstLines.Enqueue });
+        var first = new ApifyClient(server.Connection(), new ApifyClientOptions { MaxRetries = 8, RetryBaseDelay = TimeSpan.FromMilliseconds(1), Verbose = firstLines.Enqueue });
         var firstCall = first.GetBuildAsync(buildId);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         // The first attempt's line is written once its 429 was seen, i.e. once the lane is paused.

@@ -17,8 +17,10 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
     private readonly EmulatorProcess _server = fixture.Server;
     private readonly List<string> _verbose = new();
 
+    // MaxRetries explicit: a hosted test may change the process-wide policy while this class runs.
     private ApifyClient Client(TimeSpan? requestTimeout = null) => new(_server.Connection(), new ApifyClientOptions
     {
+        MaxRetries = 8,
         RetryBaseDelay = TimeSpan.FromMilliseconds(1),
         RetryMaxDelay = TimeSpan.FromMilliseconds(4),
         RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
