@@ -262,17 +262,22 @@ namespace ApifyPS.Client
             if (StartOutcomeUnknown)
             {
                 var check = ApifyResilience.StartCheckHint(Request);
+                // Starts of jobs say so; other requests of kind Start (creating an Actor, a version) read as "the request".
+                var job = check != "Apify Console";
                 var what = last.Stage == ApifyFailureStage.Body
-                    ? $"the server accepted the start ({(int?)last.StatusCode}) but its answer could not be read, so the job was most likely created"
-                    : "the start may have happened: the server did not confirm or refuse it";
+                    ? job ? $"the server accepted the start ({(int?)last.StatusCode}) but its answer could not be read, so the job was most likely created"
+                          : $"the server accepted the request ({(int?)last.StatusCode}) but its answer could not be read, so it most likely took effect"
+                    : job ? "the start may have happened: the server did not confirm or refuse it"
+                          : "the request may have taken effect (the start may have happened): the server did not confirm or refuse it";
                 var message = $"{Request.Method.Method} {Request.PathAndQuery}: {what} ({last.Message}). " +
-                              $"It was not sent again, so that the work cannot start twice. Check with {check} before starting again.";
+                              $"It was not sent again, so that the work cannot happen twice. Check with {check} before trying again.";
                 return new ApifyApiException(last.StatusCode, ApifyErrorTypes.StartOutcomeUnknown,
                     ApifyErrorParser.Redact(message, token), last.Method, last.Path, last)
                 {
                     TargetId = last.TargetId ?? Request.TargetId,
                     Attempts = Count,
-                    RecommendedAction = $"Check with {check} whether the job was created before starting it again.",
+                    RecommendedAction = job ? $"Check with {check} whether the job was created before starting it again."
+                                            : $"Check in {check} whether the request took effect before sending it again.",
                     Stage = last.Stage,
                 };
             }
