@@ -38,6 +38,7 @@ rateLimiter.UseRateLimit(app);
 app.MapControlRoutes(store, log);
 app.MapResilienceControlRoutes(store, faults, rateLimiter);
 app.MapBuildRoutes(store);
+app.MapActorRoutes(store);
 app.MapRunRoutes(store);
 app.MapVersionRoutes(store);
 app.MapUserRoutes();

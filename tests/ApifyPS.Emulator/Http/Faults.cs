@@ -145,7 +145,7 @@ public static class FaultMiddleware
         switch (spec.Action)
         {
             case "reset-before":
-                // The request's headers were read (Kestrel needs them to route it), its body and handler never are.
+                // The request was received (the log reads it), but nothing acts on it: the handler never runs.
                 ctx.Abort();
                 return;
 
