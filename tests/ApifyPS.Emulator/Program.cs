@@ -40,9 +40,14 @@ var app = builder.Build();
 var store = new EmulatorStore(options);
 var log = new RequestLog();
 if (options.Compress) app.UseResponseCompression();
+var faults = new FaultRegistry();
+var rateLimiter = new RateLimiter();
 
 app.UseApiAuth(store, log);
+app.UseFaults(faults);
+rateLimiter.UseRateLimit(app);
 app.MapControlRoutes(store, log);
+app.MapResilienceControlRoutes(store, faults, rateLimiter);
 app.MapBuildRoutes(store);
 app.MapActorRoutes(store);
 app.MapRunRoutes(store);
