@@ -62,8 +62,8 @@ namespace ApifyPS.Client
         /// Streams an offset-paged list, at most one page ahead of the consumer. Advances by the items actually received;
         /// stops on an empty or short page or when -First is satisfied. Each page is read whole inside its request and
         /// deserialized in one call (see <see cref="ListPageBuffer{T}"/>); the first page's first item goes out first, on
-        /// its own, so it comes out as soon as the page is in (the rest of that page is deserialized, and so checked, right
-        /// after).
+        /// its own, so it comes out as soon as the page is in (the page's JSON is checked inside the request, so garbage is
+        /// retried like any read; the rest of that page is deserialized right after).
         /// <para>
         /// Read-ahead (<see cref="ApifyClientOptions.ReadAheadAt"/>, by default a tenth of the page and at least <see
         /// cref="ApifyClientOptions.ReadAheadMinItems"/> = 50 items): from then on page N+1 is requested while the rest of
