@@ -11,8 +11,13 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ApifyBuild.Format.ps1xml'
+        'Formats/ApifyActor.Format.ps1xml'
+        'Formats/ApifyActorVersion.Format.ps1xml'
+        'Formats/ApifyEnvironmentVariable.Format.ps1xml'
+        'Formats/ApifyWebhook.Format.ps1xml'
         'Formats/ApifyRun.Format.ps1xml'
         'Formats/ApifyConnectionInfo.Format.ps1xml'
+        'Formats/ApifyRetryPolicy.Format.ps1xml'
         'Formats/ApifyKeyValueStoreKey.Format.ps1xml'
     )
     CmdletsToExport      = @(
@@ -29,6 +34,17 @@
         'Connect-Apify'
         'Get-ApifyConnection'
         'Disconnect-Apify'
+        'Get-ApifyActor'
+        'New-ApifyActor'
+        'Set-ApifyActor'
+        'Remove-ApifyActor'
+        'Get-ApifyActorVersion'
+        'New-ApifyActorVersion'
+        'Set-ApifyActorVersion'
+        'Remove-ApifyActorVersion'
+        'Get-ApifyWebhook'
+        'Get-ApifyRetryPolicy'
+        'Set-ApifyRetryPolicy'
         'Get-ApifyDatasetItem'
         'Get-ApifyRecord'
         'Get-ApifyRecordKey'

@@ -8,6 +8,8 @@
              Apify-compatible server into out/emulator.
       Test   Build, then run every xunit and Pester test; ends with "N passed, N failed"; non-zero exit on failure.
       Demo   Build, start the local server with seeded data, and run docs/examples/Get-BuildReport.ps1 against it.
+      Bench  Build, then run bench/Invoke-Benchmark.ps1 (ApifyPS against the official JS client and Invoke-RestMethod;
+             needs Node.js and npm); prints the table of docs/performance.md and writes out/bench/latest.md.
       Clean  remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -15,7 +17,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -167,6 +169,7 @@ foreach ($t in $Task) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
+        'Bench' { Invoke-BuildTask; & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -Root $Root }
         'Clean' { Invoke-CleanTask }
     }
 }

@@ -20,6 +20,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ActorSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ApifyActorCompleter))]
         public string Actor { get; set; } = "";
 
         /// <summary>An Actor from the pipeline.</summary>
@@ -78,6 +79,19 @@ namespace ApifyPS.Cmdlets
         /// <summary>With -Wait: the run's log to the Information stream while waiting. Implies -Wait.</summary>
         [Parameter]
         public SwitchParameter ShowLog { get; set; }
+        /// <summary>
+        /// When the platform refuses the start for now (actor-memory-limit-exceeded, concurrent-runs-limit-exceeded),
+        /// keep trying with backoff instead of failing (for up to -CapacityTimeout seconds, 10 minutes by default).
+        /// </summary>
+        [Parameter]
+        public SwitchParameter WaitForCapacity { get; set; }
+
+        /// <summary>How long -WaitForCapacity keeps trying, in seconds. Implies -WaitForCapacity.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int CapacityTimeout { get; set; }
+
+        private const int DefaultCapacityTimeoutSeconds = 600;
 
         protected override void BeginProcessing()
         {
@@ -92,6 +106,9 @@ namespace ApifyPS.Cmdlets
                 MaxItems = bound.ContainsKey(nameof(MaxItems)) ? MaxItems : (long?)null,
                 MaxTotalChargeUsd = bound.ContainsKey(nameof(MaxTotalChargeUsd)) ? MaxTotalChargeUsd : (double?)null,
                 WebhooksJson = ActorInput.Webhooks(this, Webhook),
+                CapacityWait = bound.ContainsKey(nameof(CapacityTimeout)) ? TimeSpan.FromSeconds(CapacityTimeout)
+                    : WaitForCapacity ? TimeSpan.FromSeconds(DefaultCapacityTimeoutSeconds)
+                    : (TimeSpan?)null,
             };
         }
 

@@ -36,8 +36,30 @@ public sealed class EmulatorStore
     public Dictionary<string, RunRecord> RunsById { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, JobList<BuildRecord>> BuildsByUser { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, JobList<RunRecord>> RunsByUser { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, WebhookRecord> WebhooksById { get; } = new(StringComparer.Ordinal);
 
     public long NextSeq() => Interlocked.Increment(ref _seq);
+
+    private long _buildsStarted;
+    private long _runsStarted;
+
+    /// <summary>
+    /// Counts a job started through the API (not seeded): tests read it (GET /__emulator/jobs-started) to prove a
+    /// retry never started the same work twice. Every start route calls it once per job it creates.
+    /// </summary>
+    public void CountStarted(JobRecord job)
+    {
+        if (job is BuildRecord) Interlocked.Increment(ref _buildsStarted);
+        else Interlocked.Increment(ref _runsStarted);
+    }
+
+    private long _metamorphs;
+
+    /// <summary>Counts a metamorph (a run turned into a run of another Actor): work started, like a new run.</summary>
+    public void CountMetamorph() => Interlocked.Increment(ref _metamorphs);
+
+    public (long Builds, long Runs, long Metamorphs) JobsStarted =>
+        (Interlocked.Read(ref _buildsStarted), Interlocked.Read(ref _runsStarted), Interlocked.Read(ref _metamorphs));
 
     public UserRecord AddUser(string username, string token)
     {
@@ -63,10 +85,46 @@ public sealed class EmulatorStore
 
     public ActorRecord CreateActor(UserRecord owner, string name)
     {
-        var actor = new ActorRecord { Id = Ids.New(), Owner = owner, Name = name };
+        var actor = new ActorRecord { Id = Ids.New(), Owner = owner, Name = name, Seq = NextSeq() };
         actor.Versions.Add(new VersionRecord { VersionNumber = "0.0" });
         ActorsById[actor.Id] = actor;
         return actor;
+    }
+
+    /// <summary>An Actor made by the API (POST /v2/actors): its versions are the request's, none by default.</summary>
+    public ActorRecord AddActor(UserRecord owner, string name, IEnumerable<VersionRecord> versions)
+    {
+        var actor = new ActorRecord { Id = Ids.New(), Owner = owner, Name = name, Seq = NextSeq() };
+        actor.Versions.AddRange(versions);
+        ActorsById[actor.Id] = actor;
+        return actor;
+    }
+
+    /// <summary>The user's own Actors, oldest first (createdAt, then creation order).</summary>
+    public List<ActorRecord> ActorsOf(UserRecord owner) =>
+        ActorsById.Values.Where(a => a.Owner == owner).OrderBy(a => a.CreatedAt).ThenBy(a => a.Seq).ToList();
+
+    /// <summary>An Actor is unique by name per owner.</summary>
+    public bool NameTaken(UserRecord owner, string name, ActorRecord? except = null) =>
+        ActorsById.Values.Any(a => a.Owner == owner && a != except && string.Equals(a.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Deletes the Actor with everything that belongs to it: versions, builds, runs, webhooks.</summary>
+    public void RemoveActor(ActorRecord actor)
+    {
+        ActorsById.Remove(actor.Id);
+        foreach (var b in actor.Builds.All) BuildsById.Remove(b.Id);
+        foreach (var r in actor.Runs.All) RunsById.Remove(r.Id);
+        BuildsByUser[actor.Owner.Id].RemoveWhere(b => b.Actor == actor);
+        RunsByUser[actor.Owner.Id].RemoveWhere(r => r.Actor == actor);
+        foreach (var w in actor.Webhooks) WebhooksById.Remove(w.Id);
+        actor.Webhooks.Clear();
+        actor.Versions.Clear();
+    }
+
+    public void AddWebhook(WebhookRecord webhook)
+    {
+        WebhooksById[webhook.Id] = webhook;
+        webhook.Actor?.Webhooks.Add(webhook);
     }
 
     /// <summary>

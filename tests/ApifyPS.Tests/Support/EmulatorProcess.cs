@@ -62,7 +62,8 @@ public sealed class EmulatorProcess : IDisposable
 
     public sealed record SeedResult(string ActorId, string Actor, int Builds, int Runs);
 
-    public sealed record LoggedRequest(string Method, string Path, string Query, string Auth);
+    /// <summary>A request the server got; Body is its JSON body (null without one).</summary>
+    public sealed record LoggedRequest(string Method, string Path, string Query, string Auth, JsonElement? Body = null);
 
     public SeedResult Seed(string actor, int builds = 0, int runs = 0, object? extra = null)
     {
@@ -79,8 +80,61 @@ public sealed class EmulatorProcess : IDisposable
         _control.GetFromJsonAsync<LoggedRequest[]>(new Uri(BaseUri, "/__emulator/requests"), Json).GetAwaiter().GetResult()!
             .Where(r => r.Path.StartsWith("/v2/", StringComparison.Ordinal)).ToList();
 
+    /// <summary>The /v2 requests the server is answering right now (a request the client gave up on leaves at once).</summary>
+    public IReadOnlyList<LoggedRequest> ActiveRequests() =>
+        _control.GetFromJsonAsync<LoggedRequest[]>(new Uri(BaseUri, "/__emulator/requests/active"), Json).GetAwaiter().GetResult()!;
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes (no fixed sleep).</summary>
+    public static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            Thread.Sleep(20);
+        }
+        return true;
+    }
+
     public void ClearRequests() =>
         _control.DeleteAsync(new Uri(BaseUri, "/__emulator/requests")).GetAwaiter().GetResult().EnsureSuccessStatusCode();
+
+    /// <summary>POST /__emulator/faults: e.g. new { path = "/v2/actor-builds/*", action = "status", status = 503, count = 2 }.</summary>
+    public JsonElement AddFault(object fault)
+    {
+        var response = _control.PostAsJsonAsync(new Uri(BaseUri, "/__emulator/faults"), fault, Json).GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Adding the fault failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>GET /__emulator/faults: every fault with its remaining count and hits.</summary>
+    public JsonElement Faults() =>
+        JsonDocument.Parse(_control.GetStringAsync(new Uri(BaseUri, "/__emulator/faults")).GetAwaiter().GetResult()).RootElement.Clone();
+
+    public void ClearFaults() =>
+        _control.DeleteAsync(new Uri(BaseUri, "/__emulator/faults")).GetAwaiter().GetResult().EnsureSuccessStatusCode();
+
+    /// <summary>PUT /__emulator/rate-limit, e.g. new { limit = 60 }; null turns it off.</summary>
+    public void SetRateLimit(object? settings)
+    {
+        var uri = new Uri(BaseUri, "/__emulator/rate-limit");
+        var response = settings == null
+            ? _control.DeleteAsync(uri).GetAwaiter().GetResult()
+            : _control.PutAsJsonAsync(uri, settings, Json).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+    }
+
+    public sealed record RateLimitStats(bool Enabled, int? Limit, long Allowed, long Limited);
+
+    public RateLimitStats RateLimit() =>
+        _control.GetFromJsonAsync<RateLimitStats>(new Uri(BaseUri, "/__emulator/rate-limit"), Json).GetAwaiter().GetResult()!;
+
+    public sealed record JobsStartedCount(long Builds, long Runs, long Metamorphs, long Total);
+
+    /// <summary>GET /__emulator/jobs-started: jobs created through the API's start endpoints.</summary>
+    public JobsStartedCount JobsStarted() =>
+        _control.GetFromJsonAsync<JobsStartedCount>(new Uri(BaseUri, "/__emulator/jobs-started"), Json).GetAwaiter().GetResult()!;
 
     public ApifyPS.Client.ApifyConnection Connection(string? token = null) =>
         new(BaseUri, token ?? Token, ApifyPS.Client.ApifyConnectionSource.Parameter);
