@@ -22,6 +22,9 @@ namespace ApifyPS.Cmdlets
         private readonly byte[]?[] _nameBytes = new byte[CacheSlots][];
         private readonly string?[] _names = new string[CacheSlots];
 
+        /// <summary>The property names of the objects being read, innermost last (a stack shared by nested objects).</summary>
+        private readonly List<string> _objectNames = new List<string>();
+
         /// <summary>Reads the value the reader is on (its first token) and leaves the reader on the value's last token.</summary>
         public object? Read(ref Utf8JsonReader reader)
         {
@@ -53,24 +56,42 @@ namespace ApifyPS.Cmdlets
         private PSObject ReadObject(ref Utf8JsonReader reader)
         {
             var obj = new PSObject();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            var properties = obj.Properties;
+            var names = _objectNames;
+            var start = names.Count;
+            try
             {
-                var name = Name(ref reader);
-                if (name.Length == 0)
-                    throw new JsonException("An object has a property whose name is empty; PowerShell objects cannot hold it.");
-                reader.Read();
-                var property = new PSNoteProperty(name, Read(ref reader));
-                try
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    obj.Properties.Add(property);
-                }
-                catch (ExtendedTypeSystemException)
-                {
-                    obj.Properties.Remove(name);
-                    obj.Properties.Add(property);
+                    var name = Name(ref reader);
+                    if (name.Length == 0)
+                        throw new JsonException("An object has a property whose name is empty; PowerShell objects cannot hold it.");
+                    reader.Read();
+                    var property = new PSNoteProperty(name, Read(ref reader));
+                    // Adding without PowerShell's own member lookup is much cheaper; the names seen in this object are
+                    // checked here instead (case-insensitively, as PowerShell compares member names).
+                    if (IsDuplicate(names, start, name))
+                    {
+                        properties.Remove(name);
+                        properties.Add(property);
+                        continue;
+                    }
+                    properties.Add(property, true);
+                    names.Add(name);
                 }
             }
+            finally
+            {
+                names.RemoveRange(start, names.Count - start);
+            }
             return obj;
+        }
+
+        private static bool IsDuplicate(List<string> names, int start, string name)
+        {
+            for (var i = start; i < names.Count; i++)
+                if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         private string Name(ref Utf8JsonReader reader)
