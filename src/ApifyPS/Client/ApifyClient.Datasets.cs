@@ -55,12 +55,15 @@ namespace ApifyPS.Client
         public const int DefaultDatasetPageSize = 1000;
 
         /// <summary>
-        /// Streams a dataset's items lazily (<c>GET {dataset}/items</c>, a bare JSON array with its paging in the
-        /// X-Apify-Pagination-* headers): page N+1 is requested only when the consumer asks past page N; -Skip is the
-        /// first offset, -First the most items asked for in all. Each item is built by <paramref name="readItem"/>
-        /// straight from the page's bytes. Without <see cref="ApifyDatasetItemOptions.Clean"/> the walk advances by
-        /// the items received and stops on a short page; with it the server may drop empty items from a page, so the
-        /// walk advances by the page's window and stops at the dataset's total.
+        /// Streams a dataset's items (<c>GET {dataset}/items</c>, a bare JSON array with its paging in the
+        /// X-Apify-Pagination-* headers), one page ahead at most, by the rule of <see cref="ListAsync{T}(string, ApifyQuery?, PageRequest, CancellationToken)"/>:
+        /// page N+1 is requested once the consumer has taken a tenth of page N (and at least 50 items), only when a lazy
+        /// walk would fetch it too, and cancelled when the consumer stops. -Skip is the first offset, -First the most
+        /// items asked for in all. Each page is read into a pooled buffer inside its request and its items built by
+        /// <paramref name="readItem"/> straight from the bytes, so memory is a page or two however long the walk.
+        /// Without <see cref="ApifyDatasetItemOptions.Clean"/> the walk advances by the items received and stops on a
+        /// short page; with it the server may drop empty items from inside a page's window, so the walk advances by the
+        /// window and stops at the dataset's total.
         /// </summary>
         public async IAsyncEnumerable<T> ListDatasetItemsAsync<T>(ApifyStorageRef dataset, ApifyDatasetItemOptions? options,
             PageRequest paging, JsonValueReader<T> readItem, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -69,55 +72,94 @@ namespace ApifyPS.Client
             if (readItem == null) throw new ArgumentNullException(nameof(readItem));
             var path = dataset.BasePath + "/items";
             var filtered = options?.Clean == true;
+            var pageSize = paging.PageSize ?? DefaultDatasetPageSize;
             var offset = paging.Skip;
             var remaining = paging.First;
             var totalWanted = paging.OnTotal != null;
-            using var buffer = new JsonPageBuffer();
-            while (true)
+            if (remaining <= 0 && !totalWanted) yield break;
+            var limit = PagePlanner.NextLimit(remaining <= 0 ? 1 : remaining, pageSize)!.Value;
+            var readAheadAt = Options.ReadAheadAt;
+            using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var pending = FetchItemsPageAsync(dataset, path, options, offset, limit, paging.Descending, readItem, cancellationToken);
+            Task<DatasetItemsPage<T>>? ahead = null;
+            try
             {
-                if (remaining <= 0 && !totalWanted) yield break;
-                var limit = PagePlanner.NextLimit(remaining <= 0 ? 1 : remaining, paging.PageSize ?? DefaultDatasetPageSize)!.Value;
-                var query = (options?.AddTo(new ApifyQuery()) ?? new ApifyQuery())
-                    .Add("offset", offset > 0 ? offset : (long?)null)
-                    .Add("limit", limit)
-                    .AddFlag("desc", paging.Descending);
-                var request = new ApifyRequest(HttpMethod.Get, path, query) { TargetId = dataset.TargetId };
-                var page = await ExecuteAsync(request, (response, token) => ReadItemsPageAsync(request, response, buffer, readItem, token),
-                    cancellationToken).ConfigureAwait(false);
-                if (totalWanted)
+                while (true)
                 {
-                    if (page.Total.HasValue) paging.OnTotal!(page.Total.Value);
-                    totalWanted = false;
+                    var page = await pending.ConfigureAwait(false);
+                    if (totalWanted)
+                    {
+                        if (page.Total.HasValue) paging.OnTotal!(page.Total.Value);
+                        totalWanted = false;
+                    }
+                    var count = page.Items.Count;
+                    var take = remaining.HasValue ? (int)Math.Min(count, Math.Max(remaining.Value, 0)) : count;
+                    var nextRemaining = remaining - take;
+                    // The server may answer a smaller limit than asked (a larger one is never assumed).
+                    var window = page.Limit is long answered && answered > 0 ? Math.Min(answered, limit) : limit;
+                    long nextOffset;
+                    bool more;
+                    if (filtered)
+                    {
+                        nextOffset = offset + Math.Max(window, count);
+                        more = page.Total.HasValue ? nextOffset < page.Total.Value : count > 0;
+                    }
+                    else
+                    {
+                        nextOffset = offset + count;
+                        more = !PagePlanner.IsLastPage(count, window, limit);
+                    }
+                    more = more && !(nextRemaining <= 0);
+                    var nextLimit = PagePlanner.NextLimit(nextRemaining, pageSize)!.Value;
+                    var aheadAt = more && readAheadAt.HasValue && !(page.Total > 0 && nextOffset >= page.Total)
+                        ? Math.Max((int)Math.Ceiling(take * Math.Max(0, Math.Min(1, readAheadAt.Value))), Math.Max(0, Options.ReadAheadMinItems))
+                        : -1;
+                    for (var i = 0; i < take; i++)
+                    {
+                        if (i == aheadAt)
+                            ahead = FetchItemsPageAsync(dataset, path, options, nextOffset, nextLimit, paging.Descending, readItem, readAhead.Token);
+                        yield return page.Items[i];
+                    }
+                    if (!more) yield break;
+                    offset = nextOffset;
+                    remaining = nextRemaining;
+                    limit = nextLimit;
+                    pending = ahead ?? FetchItemsPageAsync(dataset, path, options, offset, limit, paging.Descending, readItem, cancellationToken);
+                    ahead = null;
                 }
-                var take = remaining.HasValue ? (int)Math.Min(page.Items.Count, Math.Max(remaining.Value, 0)) : page.Items.Count;
-                for (var i = 0; i < take; i++) yield return page.Items[i];
-                if (remaining.HasValue)
+            }
+            finally
+            {
+                // The consumer stopped (or failed) with a page requested ahead: cancel it now.
+                if (ahead != null)
                 {
-                    remaining -= take;
-                    if (remaining <= 0) yield break;
-                }
-                // The server may answer a smaller limit than asked (never a larger one is assumed).
-                var window = page.Limit is long answered && answered > 0 ? Math.Min(answered, limit) : limit;
-                if (filtered)
-                {
-                    offset += Math.Max(window, page.Items.Count);
-                    if (page.Total.HasValue ? offset >= page.Total.Value : page.Items.Count == 0) yield break;
-                }
-                else
-                {
-                    offset += page.Items.Count;
-                    if (PagePlanner.IsLastPage(page.Items.Count, window, limit)) yield break;
+                    readAhead.Cancel();
+                    _ = ahead.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 }
             }
         }
 
-        private async Task<DatasetItemsPage<T>> ReadItemsPageAsync<T>(ApifyRequest request, HttpResponseMessage response, JsonPageBuffer buffer,
+        private Task<DatasetItemsPage<T>> FetchItemsPageAsync<T>(ApifyStorageRef dataset, string path, ApifyDatasetItemOptions? options,
+            long offset, long limit, bool descending, JsonValueReader<T> readItem, CancellationToken cancellationToken)
+        {
+            var query = (options?.AddTo(new ApifyQuery()) ?? new ApifyQuery())
+                .Add("offset", offset > 0 ? offset : (long?)null)
+                .Add("limit", limit)
+                .AddFlag("desc", descending);
+            var request = new ApifyRequest(HttpMethod.Get, path, query) { TargetId = dataset.TargetId };
+            return ExecuteAsync(request, (response, token) => ReadItemsPageAsync(request, response, readItem, token), cancellationToken);
+        }
+
+        private async Task<DatasetItemsPage<T>> ReadItemsPageAsync<T>(ApifyRequest request, HttpResponseMessage response,
             JsonValueReader<T> readItem, CancellationToken cancellationToken)
         {
             var media = response.Content.Headers.ContentType?.MediaType;
             if (media != null && !ContentTypes.IsJson(media))
                 throw Failure(request, response.StatusCode, ApifyErrorTypes.InvalidResponse,
                     $"{request.Method.Method} {request.PathAndQuery} answered {media} instead of a JSON array of items.", null);
+            // The page's own pooled buffer: given back as soon as its items are built (a page read ahead and then
+            // cancelled never shares one).
+            using var buffer = new JsonPageBuffer();
             using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
                 await buffer.FillAsync(stream, cancellationToken).ConfigureAwait(false);
             var items = buffer.ReadArray(readItem);

@@ -14,8 +14,8 @@ namespace ApifyPS.Client
         /// <paramref name="kind"/> "build" reads <c>/v2/actor-builds/{id}/log</c>, "run" <c>/v2/actor-runs/{id}/log</c>,
         /// null the API's <c>/v2/logs/{id}</c> (either). With <paramref name="follow"/> it is the API's <c>stream=1</c>:
         /// the server holds the answer open and writes lines as the job writes them, ending when the job ends; such a
-        /// request has no timeout (<see cref="ApifyRequestKind.Stream"/>) and ends at once when cancelled. Returns the
-        /// number of lines.
+        /// request has no timeout (<see cref="ApifyRequestKind.Stream"/>, never repeated once lines have come) and ends
+        /// at once when cancelled. Returns the number of lines.
         /// </summary>
         public Task<long> ReadLogAsync(string? kind, string id, bool follow, Action<string> onLine, CancellationToken cancellationToken = default)
         {
@@ -23,7 +23,20 @@ namespace ApifyPS.Client
             if (onLine == null) throw new ArgumentNullException(nameof(onLine));
             var request = new ApifyRequest(HttpMethod.Get, LogPath(kind, id), new ApifyQuery().AddFlag("stream", follow),
                 follow ? ApifyRequestKind.Stream : ApifyRequestKind.Read) { TargetId = id };
-            return ExecuteAsync(request, (response, token) => LogLines.ReadAsync(response, onLine, token), cancellationToken);
+            // A plain read may be repeated after its answer broke off. A log only grows, so the repeat starts with the
+            // lines already handed over: they are skipped, and every line reaches onLine once.
+            long delivered = 0;
+            return ExecuteAsync(request, async (response, token) =>
+            {
+                long seen = 0;
+                await LogLines.ReadAsync(response, line =>
+                {
+                    if (seen++ < delivered) return;
+                    delivered++;
+                    onLine(line);
+                }, token).ConfigureAwait(false);
+                return delivered;
+            }, cancellationToken);
         }
 
         private static string LogPath(string? kind, string id)

@@ -16,8 +16,8 @@ namespace ApifyPS.Client
     public delegate T JsonValueReader<out T>(ref Utf8JsonReader reader);
 
     /// <summary>
-    /// A response body read whole into a pooled buffer that is reused page after page, then parsed as a JSON array
-    /// one element at a time. Memory stays at one page's bytes however many pages are walked.
+    /// A response body read whole into a pooled buffer (given back on Dispose, so the next page rents the same array),
+    /// then parsed as a JSON array one element at a time. Memory stays at a page's bytes however many pages are walked.
     /// </summary>
     internal sealed class JsonPageBuffer : IDisposable
     {
