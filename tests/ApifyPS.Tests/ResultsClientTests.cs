@@ -266,6 +266,59 @@ public class ResultsClientTests(FastWaitEmulatorFixture fixture) : IClassFixture
         lock (verbose) Assert.Contains(verbose, l => l.Contains("could not be followed") && l.Contains("record-not-found"));
     }
 
+    /// <summary>A client whose retries wait only a few milliseconds, for the injected faults.</summary>
+    private ApifyClient QuickRetryClient() => new(_server.Connection(), new ApifyClientOptions
+    {
+        RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+        RetryMaxDelay = TimeSpan.FromMilliseconds(4),
+    });
+
+    [Theory]
+    [InlineData("truncate", false)]
+    [InlineData("truncate", true)]
+    [InlineData("html", false)]
+    [InlineData("status", false)]
+    public async Task A_broken_page_of_items_is_read_again_and_no_item_comes_twice(string action, bool abort)
+    {
+        var run = await FinishedRun(Seed(new { runDurationMs = 100, datasetItemCount = 7 }).Actor);
+        var path = $"/v2/datasets/{run.DefaultDatasetId}/items";
+        // The first page breaks once.
+        _server.AddFault(new { path, method = "GET", action, abort, status = action == "status" ? 503 : (int?)null, count = 1 });
+        try
+        {
+            _server.ClearRequests();
+            var items = await QuickRetryClient().ListDatasetItemsAsync(ApifyStorageRef.Dataset(run.DefaultDatasetId!), null, Paging(3), Position).CollectAsync();
+            Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 7 }, items);
+            Assert.Equal(new[] { "limit=3", "limit=3", "offset=3&limit=3", "offset=6&limit=3" }, ItemQueries());
+        }
+        finally
+        {
+            _server.ClearFaults();
+        }
+    }
+
+    [Fact]
+    public async Task A_log_read_that_breaks_off_is_read_again_and_hands_over_each_line_once()
+    {
+        var run = await FinishedRun(Seed(new { runDurationMs = 600, logIntervalMs = 20 }).Actor);
+        var whole = new List<string>();
+        await Client().ReadLogAsync("run", run.Id, false, whole.Add);
+        _server.AddFault(new { path = $"/v2/actor-runs/{run.Id}/log", method = "GET", action = "truncate", abort = true, count = 1 });
+        try
+        {
+            _server.ClearRequests();
+            var lines = new List<string>();
+            var count = await QuickRetryClient().ReadLogAsync("run", run.Id, false, lines.Add);
+            Assert.Equal(2, _server.Requests().Count);
+            Assert.Equal(whole, lines);
+            Assert.Equal(whole.Count, count);
+        }
+        finally
+        {
+            _server.ClearFaults();
+        }
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
