@@ -1,4 +1,4 @@
-# The examples of the Actor, version and webhook cmdlets' help (docs/cmdlets/<Name>.md) run, as written, against the
+# The examples of the Actor, version, webhook and run-results cmdlets' help (docs/cmdlets/<Name>.md) run, as written, against the
 # local server started with --username janedoe and the Actor web-scraper seeded (builds, runs, webhooks): the rule of
 # docs/design.md ("Help examples"). Each help file gets a fresh server and an empty working folder; its examples run
 # in order and must not prompt. Only these files: examples that store credentials need a sandboxed home, which this
@@ -6,7 +6,8 @@
 BeforeDiscovery {
     $docs = Join-Path (Split-Path (Split-Path $PSScriptRoot -Parent) -Parent) 'docs/cmdlets'
     $names = 'Get-ApifyBuild', 'Get-ApifyActor', 'New-ApifyActor', 'Set-ApifyActor', 'Remove-ApifyActor', 'Get-ApifyActorVersion',
-        'New-ApifyActorVersion', 'Set-ApifyActorVersion', 'Remove-ApifyActorVersion', 'Get-ApifyWebhook'
+        'New-ApifyActorVersion', 'Set-ApifyActorVersion', 'Remove-ApifyActorVersion', 'Get-ApifyWebhook',
+        'Get-ApifyDatasetItem', 'Get-ApifyRecord', 'Get-ApifyRecordKey', 'Get-ApifyLog'
     $script:HelpFiles = foreach ($file in $names | ForEach-Object { Get-Item (Join-Path $docs "$_.md") }) {
         $text = Get-Content -Raw $file.FullName
         $section = ($text -split '(?m)^## ')| Where-Object { $_ -like 'EXAMPLES*' } | Select-Object -First 1
