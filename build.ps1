@@ -55,21 +55,53 @@ function Invoke-BuildTask {
     $version = Get-ProjectVersion
     Write-Host "Building ApifyPS $version ($Configuration)"
     $publish = Join-Path $Out "publish/ApifyPS"
-    if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
+    $loaderPublish = Join-Path $Out "publish/ApifyPS.Loader"
+    foreach ($dir in $publish, $loaderPublish) { if (Test-Path $dir) { Remove-Item -Recurse -Force $dir } }
     Invoke-Dotnet publish (Join-Path $Root 'src/ApifyPS/ApifyPS.csproj') -c $Configuration -o $publish --nologo -v quiet
+    Invoke-Dotnet publish (Join-Path $Root 'src/ApifyPS.Loader/ApifyPS.Loader.csproj') -c $Configuration -o $loaderPublish --nologo -v quiet
 
+    # The module: the root script and the loader, ApifyPS.dll beside them, the third-party assemblies in
+    # dependencies/ (loaded privately: docs/design.md, "Dependency isolation"), views, help, licence.
     if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
-    $null = New-Item -ItemType Directory -Path $ModuleOut
-    Get-ChildItem $publish -File | Where-Object { $_.Extension -in '.dll', '.pdb' } | Copy-Item -Destination $ModuleOut
+    $dependencies = Join-Path $ModuleOut 'dependencies'
+    $null = New-Item -ItemType Directory -Path $ModuleOut, $dependencies
+    Copy-Item (Join-Path $publish 'ApifyPS.dll'), (Join-Path $publish 'ApifyPS.pdb') -Destination $ModuleOut
+    Copy-Item (Join-Path $loaderPublish 'ApifyPS.Loader.dll') -Destination $ModuleOut
+    Get-ChildItem $publish -File -Filter *.dll | Where-Object Name -ne 'ApifyPS.dll' | Copy-Item -Destination $dependencies
+    Copy-Item (Join-Path $Root 'ApifyPS.psm1'), (Join-Path $Root 'LICENSE') -Destination $ModuleOut
     Copy-Item -Recurse (Join-Path $Root 'src/ApifyPS/Formats') (Join-Path $ModuleOut 'Formats')
-    # The manifest at the root is the source; the staged copy gets the version from the one version source.
+    # The manifest at the root is the source; the staged copy gets the version from the one version source and
+    # the release notes of that version from CHANGELOG.md.
     $manifest = Get-Content -Raw (Join-Path $Root 'ApifyPS.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    $notes = Get-ReleaseNote $version
+    if ($notes) { $manifest = $manifest -replace "ReleaseNotes\s*=\s*'[^']*'", "ReleaseNotes = '$($notes -replace "'", "''")'" }
     Set-Content -Path (Join-Path $ModuleOut 'ApifyPS.psd1') -Value $manifest -NoNewline
+
+    Invoke-HelpBuild
 
     if (Test-Path $EmulatorOut) { Remove-Item -Recurse -Force $EmulatorOut }
     Invoke-Dotnet publish (Join-Path $Root 'tests/ApifyPS.Emulator/ApifyPS.Emulator.csproj') -c $Configuration -o $EmulatorOut --nologo -v quiet
     Write-Host "Staged the module in $ModuleOut and the local server in $EmulatorOut"
+}
+
+function Get-ReleaseNote([string] $Version) {
+    # The CHANGELOG.md section of this version ("## [0.1.0] ..." up to the next "## "), as plain text.
+    $path = Join-Path $Root 'CHANGELOG.md'
+    if (-not (Test-Path $path)) { return $null }
+    $text = (Get-Content -Raw $path) -replace "`r`n", "`n"
+    $m = [regex]::Match($text, "(?ms)^## \[?$([regex]::Escape($Version))\]?[^\n]*\n(.*?)(?=^## |\z)")
+    if ($m.Success) { $m.Groups[1].Value.Trim() } else { $null }
+}
+
+function Invoke-HelpBuild([string] $IndexPath) {
+    # MAML help for Get-Help from docs/cmdlets/*.md and the cmdlets' own metadata, in a fresh pwsh that imports the
+    # staged module the way a user would. Incomplete help is reported here and fails the tests (Help.Tests.ps1).
+    $helpArgs = @('-ModuleManifest', (Join-Path $ModuleOut 'ApifyPS.psd1'), '-SourceDirectory', (Join-Path $Root 'docs/cmdlets'),
+        '-HelpPath', (Join-Path $ModuleOut 'en-US/ApifyPS.dll-Help.xml'))
+    if ($IndexPath) { $helpArgs += @('-IndexPath', $IndexPath) }
+    & $Dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Build-ApifyHelp.ps1') @helpArgs
+    if ($LASTEXITCODE -ne 0) { throw "Building the help failed (exit code $LASTEXITCODE)." }
 }
 
 function Get-PesterModulePath {

@@ -1,0 +1,22 @@
+# Runs in a fresh pwsh (build.ps1 starts it): imports the staged module, writes its MAML help from
+# docs/cmdlets/*.md and the cmdlets' metadata, and reports every cmdlet whose help is incomplete. With -IndexPath it
+# also writes the cmdlet reference index (build.ps1 Docs).
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $SourceDirectory,
+    [Parameter(Mandatory)] [string] $HelpPath,
+    [string] $IndexPath
+)
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot 'ApifyHelp.psm1')
+$module = Import-Module $ModuleManifest -PassThru
+$entries = @(Get-ApifyHelpEntry -Module $module.Name -SourceDirectory $SourceDirectory)
+$problems = @(foreach ($e in $entries) { Test-ApifyHelpSource -Command $e.Command -Markdown $e.Markdown })
+ConvertTo-ApifyMaml -Entry @($entries | Where-Object Markdown) -Path $HelpPath
+Write-Host "Help: $(@($entries | Where-Object Markdown).Count) of $($entries.Count) cmdlets from $SourceDirectory -> $HelpPath"
+foreach ($p in $problems) { Write-Warning "help: $p" }
+if ($IndexPath) {
+    $text = Get-ApifyReferenceIndex -Entry $entries
+    [System.IO.File]::WriteAllText($IndexPath, $text, [System.Text.UTF8Encoding]::new($false))
+    Write-Host "Wrote the cmdlet reference index $IndexPath"
+}
