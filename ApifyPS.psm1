@@ -4,4 +4,9 @@
 if (-not ('ApifyPS.Loader.ModuleLoader' -as [type])) {
     Add-Type -Path (Join-Path $PSScriptRoot 'ApifyPS.Loader.dll')
 }
-Import-Module -Assembly ([ApifyPS.Loader.ModuleLoader]::Load($PSScriptRoot))
+$assembly = [ApifyPS.Loader.ModuleLoader]::Load($PSScriptRoot)
+# A re-import (Import-Module -Force) would otherwise find the cmdlets' module of the previous import still in the
+# module table, skip it, and leave this import without cmdlets.
+Get-Module -All | Where-Object { $_.ImplementingAssembly -eq $assembly } | Remove-Module -Force
+Import-Module -Assembly $assembly
+Remove-Variable assembly

@@ -8,6 +8,9 @@
              Apify-compatible server into out/emulator.
       Test   Build, then run every xunit and Pester test; ends with "N passed, N failed"; non-zero exit on failure.
       Demo   Build, start the local server with seeded data, and run docs/examples/Get-BuildReport.ps1 against it.
+      Docs   Build, then rewrite the cmdlet reference index docs/cmdlets/README.md from the help pages.
+      Package  Build, then publish the staged module with Publish-PSResource to the local folder repository
+             out/gallery (the .nupkg the PowerShell Gallery would get).
       Clean  remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -15,7 +18,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Package', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -107,7 +110,7 @@ function Invoke-HelpBuild([string] $IndexPath) {
 function Get-PesterModulePath {
     $packages = Join-Path $Out 'packages'
     $path = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
-    if (-not (Test-Path $path)) {
+    if (-not (Test-Path $path) -or -not (Test-Path (Join-Path $packages 'polly.core/8.1.0'))) {
         Write-Host "Restoring Pester $PesterVersion from NuGet"
         Invoke-Dotnet restore (Join-Path $Root 'tests/Pester/Pester.Restore.csproj') --packages $packages --nologo -v quiet
     }
@@ -143,7 +146,7 @@ function Invoke-PesterTests {
 }
 
 function Invoke-TestTask {
-    Invoke-BuildTask
+    Invoke-PackageTask # builds, and makes the package the install round-trip test installs
     $null = New-Item -ItemType Directory -Force -Path $ResultsDir
     $results = @()
     $errors = @()
@@ -156,6 +159,27 @@ function Invoke-TestTask {
     Write-Host "xunit and Pester: $(@($results).Count) runner(s) completed$(if ($errors) { ", $($errors.Count) failed to run" })"
     Write-Output "$passed passed, $failed failed"
     if ($failed -gt 0 -or $exitCodes) { exit 1 }
+}
+
+function Invoke-PackageTask {
+    # The Gallery package: Publish-PSResource (PSResourceGet ships with pwsh) to a local folder repository, in a
+    # pwsh whose profile folders are a sandbox so no repository is registered in the user's own settings.
+    Invoke-BuildTask
+    $gallery = Join-Path $Out 'gallery'
+    if (Test-Path $gallery) { Remove-Item -Recurse -Force $gallery }
+    $null = New-Item -ItemType Directory -Path $gallery
+    Import-Module (Join-Path $Root 'tests/TestSupport/IsolatedPwsh.psm1') -Force
+    $sandbox = New-ApifySandbox -Prefix 'apifyps-package-'
+    try {
+        $script = "`$ErrorActionPreference = 'Stop'; Register-PSResourceRepository -Name ApifyPSLocal -Uri '$gallery' -Trusted; " +
+        "Publish-PSResource -Path '$ModuleOut' -Repository ApifyPSLocal"
+        $run = Invoke-ApifyPwsh -Sandbox $sandbox -ArgumentList @('-Command', $script) -WorkingDirectory $sandbox.Path -TimeoutSeconds 300
+        if ($run.ExitCode -ne 0) { throw "Publish-PSResource failed (exit code $($run.ExitCode)): $($run.Output)" }
+    }
+    finally { Remove-ApifySandbox $sandbox }
+    $package = Get-ChildItem $gallery -Filter 'ApifyPS.*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Publish-PSResource wrote no ApifyPS package to $gallery." }
+    Write-Host "Published $($package.Name) to the local repository $gallery"
 }
 
 function Invoke-DemoTask {
@@ -199,6 +223,8 @@ foreach ($t in $Task) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
+        'Docs' { Invoke-BuildTask; Invoke-HelpBuild -IndexPath (Join-Path $Root 'docs/cmdlets/README.md') }
+        'Package' { Invoke-PackageTask }
         'Clean' { Invoke-CleanTask }
     }
 }
