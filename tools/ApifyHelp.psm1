@@ -423,6 +423,220 @@ function Write-Parameter {
 
 #endregion
 
+#region Markdown from metadata
+
+function Get-ApifySyntaxText {
+    <#
+    .SYNOPSIS
+        The SYNTAX section of a help page, from the cmdlet's parameter sets (platyPS layout, wrapped at 110).
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command)
+    $sets = @($Command.ParameterSets)
+    $lines = [System.Collections.Generic.List[string]]::new()
+    foreach ($set in @($sets | Where-Object IsDefault) + @($sets | Where-Object { -not $_.IsDefault } | Sort-Object Name)) {
+        if ($lines.Count) { $lines.Add('') }
+        $lines.Add("### $($set.Name)$(if ($set.IsDefault -and $sets.Count -gt 1) { ' (Default)' })")
+        $lines.Add('```')
+        $inSet = @($set.Parameters | Where-Object { $script:CommonParameterNames -notcontains $_.Name })
+        $ordered = @($inSet | Where-Object Position -ge 0 | Sort-Object Position) + @($inSet | Where-Object Position -lt 0)
+        $tokens = @(foreach ($p in $ordered) {
+                $isSwitch = $p.ParameterType -eq [System.Management.Automation.SwitchParameter]
+                $name = if ($p.Position -ge 0) { "[-$($p.Name)]" } else { "-$($p.Name)" }
+                $text = if ($isSwitch) { "-$($p.Name)" } else { "$name <$(Get-ApifyTypeDisplayName $p.ParameterType)>" }
+                if ($p.IsMandatory) { $text } else { "[$text]" }
+            }) + '[<CommonParameters>]'
+        $line = $Command.Name
+        foreach ($t in $tokens) {
+            if (($line.Length + 1 + $t.Length) -gt 110) { $lines.Add($line); $line = " $t" } else { $line += " $t" }
+        }
+        $lines.Add($line)
+        $lines.Add('```')
+    }
+    $lines.ToArray()
+}
+
+function Get-ApifyParameterYaml {
+    <#
+    .SYNOPSIS
+        The yaml block(s) of one parameter on a help page, from the cmdlet's metadata: one block per distinct way the
+        parameter behaves across its parameter sets (platyPS layout). Default value comes from the page.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command,
+        [Parameter(Mandatory)] [string] $Name,
+        [string] $DefaultValue
+    )
+    $info = @(Get-ApifyParameterInfo -Command $Command | Where-Object Name -eq $Name)[0]
+    $metadata = $Command.Parameters[$Name]
+    $allSetNames = @($Command.ParameterSets | ForEach-Object Name)
+    $groups = [ordered]@{}
+    foreach ($entry in $metadata.ParameterSets.GetEnumerator() | Sort-Object Key) {
+        $d = $entry.Value
+        $pipeline = @(if ($d.ValueFromPipelineByPropertyName) { 'ByPropertyName' }; if ($d.ValueFromPipeline) { 'ByValue' })
+        $key = '{0}|{1}|{2}' -f $d.IsMandatory, $(if ($d.Position -ge 0) { $d.Position } else { 'Named' }), $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' })
+        if (-not $groups.Contains($key)) { $groups[$key] = [System.Collections.Generic.List[string]]::new() }
+        $groups[$key].Add($entry.Key)
+    }
+    $default = if ($DefaultValue) { $DefaultValue } elseif ($info.IsSwitch) { 'False' } else { 'None' }
+    $blocks = foreach ($key in $groups.Keys) {
+        $mandatory, $position, $pipelineText = $key -split '\|'
+        $setNames = @($groups[$key])
+        $setText = if ($setNames -contains '__AllParameterSets') { '(All)' }
+        else { (@($allSetNames | Where-Object { $setNames -contains $_ }) -join ', ') }
+        @(
+            '```yaml'
+            "Type: $($info.TypeName)"
+            "Parameter Sets: $setText"
+            "Aliases:$(if ($info.Aliases) { ' ' + ($info.Aliases -join ', ') })"
+            ''
+            "Required: $mandatory"
+            "Position: $position"
+            "Default value: $default"
+            "Accept pipeline input: $pipelineText"
+            "Accept wildcard characters: $($info.Wildcards)"
+            '```'
+        ) -join "`n"
+    }
+    $blocks -join "`n`n"
+}
+
+function Update-ApifyHelpMarkdown {
+    <#
+    .SYNOPSIS
+        Rewrites the parts of a help page the cmdlet itself knows (the SYNTAX section and each parameter's yaml
+        block), adds a section for each parameter the page does not describe yet, and creates the page (sections to
+        fill in) for a cmdlet that has none. The prose is left as it is. Returns the new text.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command,
+        [Parameter(Mandatory)] [AllowEmptyString()] [string] $Text
+    )
+    if (-not $Text.Trim()) { $Text = New-ApifyHelpMarkdownText -Command $Command }
+    $lines = @(($Text -replace "`r`n", "`n").TrimEnd("`n") -split "`n")
+    $out = [System.Collections.Generic.List[string]]::new()
+    $params = @(Get-ApifyParameterInfo -Command $Command | Sort-Object { $_.IsShouldProcess }, Name)
+    $documented = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
+    $section = ''
+    $i = 0
+    $inFence = $false
+    while ($i -lt $lines.Count) {
+        $line = $lines[$i]
+        if ($line -match '^\s*```') { $inFence = -not $inFence }
+        if (-not $inFence -and $line -match '^## (\S.*)$') {
+            if ($section -eq 'PARAMETERS') { Add-MissingParameterSection $out $Command $params $documented -BeforeCommon:$false }
+            $section = $Matches[1].Trim().ToUpperInvariant()
+            $out.Add($line)
+            $i++
+            if ($section -eq 'SYNTAX') {
+                # Replace the whole section body.
+                while ($i -lt $lines.Count -and -not ($lines[$i] -match '^## ')) { $i++ }
+                $out.Add('')
+                foreach ($l in Get-ApifySyntaxText -Command $Command) { $out.Add($l) }
+                $out.Add('')
+            }
+            continue
+        }
+        if ($section -eq 'PARAMETERS' -and -not $inFence -and $line -match '^### (\S.*)$') {
+            $title = $Matches[1].Trim()
+            if ($title -eq 'CommonParameters') {
+                Add-MissingParameterSection $out $Command $params $documented -BeforeCommon:$true
+                $out.Add($line); $i++; continue
+            }
+            $name = $title -replace '^-', ''
+            $null = $documented.Add($name)
+            $out.Add($line)
+            $i++
+            # Copy the prose; drop the old yaml block(s), remembering the default value; write new ones.
+            $default = $null
+            $body = [System.Collections.Generic.List[string]]::new()
+            while ($i -lt $lines.Count -and $lines[$i] -notmatch '^#{2,3} ') {
+                if ($lines[$i] -match '^\s*```yaml') {
+                    $i++
+                    while ($i -lt $lines.Count -and $lines[$i] -notmatch '^\s*```') {
+                        if (-not $default -and $lines[$i] -match '^Default value:\s*(.+)$') { $default = $Matches[1].Trim() }
+                        $i++
+                    }
+                    $i++
+                    continue
+                }
+                $body.Add($lines[$i]); $i++
+            }
+            while ($body.Count -and -not $body[$body.Count - 1].Trim()) { $body.RemoveAt($body.Count - 1) }
+            foreach ($b in $body) { $out.Add($b) }
+            if ($Command.Parameters.ContainsKey($name) -and $script:CommonParameterNames -notcontains $name) {
+                $out.Add('')
+                foreach ($y in (Get-ApifyParameterYaml -Command $Command -Name $name -DefaultValue $default) -split "`n") { $out.Add($y) }
+            }
+            $out.Add('')
+            continue
+        }
+        $out.Add($line)
+        $i++
+    }
+    if ($section -eq 'PARAMETERS') { Add-MissingParameterSection $out $Command $params $documented -BeforeCommon:$false }
+    (($out -join "`n") -replace "\n{3,}", "`n`n").TrimEnd("`n") + "`n"
+}
+
+function Add-MissingParameterSection($out, $Command, $params, $documented, [switch] $BeforeCommon) {
+    # A section for each parameter the page lacks; its description is left empty for the author (the checks fail
+    # until it is written). WhatIf and Confirm get PowerShell's standard text.
+    foreach ($p in $params) {
+        if ($documented.Contains($p.Name)) { continue }
+        $null = $documented.Add($p.Name)
+        $out.Add("### -$($p.Name)")
+        if ($script:ShouldProcessText.ContainsKey($p.Name)) { $out.Add($script:ShouldProcessText[$p.Name]) }
+        $out.Add('')
+        foreach ($y in (Get-ApifyParameterYaml -Command $Command -Name $p.Name) -split "`n") { $out.Add($y) }
+        $out.Add('')
+    }
+}
+
+function New-ApifyHelpMarkdownText {
+    # The outline of a new help page: the sections to fill in, in the order of docs/cmdlets/Get-ApifyBuild.md.
+    param([Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command)
+    $outputs = @($Command.OutputType | Where-Object Type | ForEach-Object { "### $($_.Type.FullName)`n" })
+    @"
+---
+external help file: ApifyPS.dll-Help.xml
+Module Name: ApifyPS
+online version:
+schema: 2.0.0
+---
+
+# $($Command.Name)
+
+## SYNOPSIS
+
+## SYNTAX
+
+## DESCRIPTION
+
+## EXAMPLES
+
+## PARAMETERS
+
+### CommonParameters
+This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction,
+-InformationVariable, -OutVariable, -OutBuffer, -PipelineVariable, -ProgressAction, -Verbose, -WarningAction, and
+-WarningVariable. For more information, see
+[about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).
+
+## INPUTS
+
+## OUTPUTS
+
+$($outputs -join "`n")
+## NOTES
+
+## RELATED LINKS
+"@
+}
+
+#endregion
+
 #region Reference
 
 function Get-ApifyHelpEntry {
@@ -473,4 +687,5 @@ function Get-ApifyReferenceIndex {
 #endregion
 
 Export-ModuleMember -Function Read-ApifyHelpMarkdown, Get-ApifyParameterInfo, Test-ApifyHelpSource, ConvertTo-ApifyMaml,
-    Get-ApifyHelpEntry, Get-ApifyReferenceIndex, Get-ApifyTypeDisplayName
+    Get-ApifyHelpEntry, Get-ApifyReferenceIndex, Get-ApifyTypeDisplayName, Get-ApifySyntaxText, Get-ApifyParameterYaml,
+    Update-ApifyHelpMarkdown

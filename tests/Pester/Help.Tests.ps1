@@ -74,6 +74,13 @@ Describe 'The help source of every exported cmdlet' {
         @($help.syntax.syntaxItem).Count | Should -Be @((Get-Command $Name).ParameterSets).Count
     }
 
+    It '<Name>: the page''s SYNTAX and parameter yaml match the cmdlet (./build.ps1 Docs rewrites them)' -ForEach $script:Commands {
+        $file = Join-Path $script:Source "$Name.md"
+        if (-not (Test-Path $file)) { Set-ItResult -Skipped -Because 'the page is missing (reported above)'; return }
+        $text = [System.IO.File]::ReadAllText($file) -replace "`r`n", "`n"
+        Update-ApifyHelpMarkdown -Command (Get-Command $Name) -Text $text | Should -Be $text
+    }
+
     It '<Name> uses an approved verb' -ForEach $script:Commands {
         (Get-Verb).Verb | Should -Contain (Get-Command $Name).Verb
     }
