@@ -235,7 +235,9 @@ function Test-ApifyHelpSource {
     if ($examples.Count -lt 2) { "${n}: $($examples.Count) example(s); at least 2 are needed" }
     foreach ($e in $examples) {
         if (-not $e.Code) { "${n}: example '$($e.Title)' has no code block" }
-        if (-not ($e.Remarks -join '').Trim()) { "${n}: example '$($e.Title)' does not say what it does" }
+        if (-not ($e.Remarks -join '').Trim() -and $e.Title -notmatch '^Example \d+:\s*\S') {
+            "${n}: example '$($e.Title)' does not say what it does (a title 'Example N: what it does', or a remark)"
+        }
     }
     $actual = @(Get-ApifyParameterInfo -Command $Command)
     foreach ($name in $Markdown.Parameters.Keys) {
@@ -249,7 +251,7 @@ function Test-ApifyHelpSource {
     }
     if (-not @($Markdown.Inputs).Count) { "${n}: no INPUTS (write 'None' when nothing comes from the pipeline)" }
     if (-not @($Markdown.Outputs).Count) { "${n}: no OUTPUTS (write 'None' when it writes nothing)" }
-    foreach ($t in @($Command.OutputType | Where-Object Type)) {
+    foreach ($t in @($Command.OutputType | Where-Object { $_.Type -and $_.Type -ne [void] })) {
         $listed = @($Markdown.Outputs | Where-Object { $_.Type -eq $t.Type.FullName -or $_.Type -eq $t.Type.Name })
         if (-not $listed) { "${n}: OUTPUTS does not list $($t.Type.FullName), an [OutputType] of the cmdlet" }
     }
