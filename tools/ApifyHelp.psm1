@@ -196,7 +196,6 @@ function Get-ApifyParameterInfo {
             TypeName    = Get-ApifyTypeDisplayName $p.ParameterType
             IsSwitch    = $p.SwitchParameter
             Sets        = $setNames
-            AllSets     = ($sets -contains '__AllParameterSets') -or ($allSets.Count -gt 1 -and $setNames.Count -eq $allSets.Count)
             Mandatory   = @($setData | Where-Object { -not $_.IsMandatory }).Count -eq 0
             Position    = if ($positions.Count -eq 1 -and @($setData | Where-Object { $_.Position -lt 0 }).Count -eq 0) { [string]$positions[0] } else { 'Named' }
             Pipeline    = if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }
