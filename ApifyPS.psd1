@@ -11,9 +11,13 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ApifyBuild.Format.ps1xml'
+        'Formats/ApifyConnectionInfo.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
+        'Connect-Apify'
+        'Get-ApifyConnection'
+        'Disconnect-Apify'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -7,6 +7,9 @@ public sealed class EmulatorOptions
     public string Token { get; private set; } = "emulator-token";
     public string Username { get; private set; } = "emulator-user";
 
+    /// <summary>Further users (<c>--extra-user name:token</c>, repeatable): other accounts a token can belong to.</summary>
+    public List<(string Username, string Token)> ExtraUsers { get; } = new();
+
     /// <summary>Exit when this process ends, so a crashed test run leaves no server behind.</summary>
     public int? ExitWithPid { get; private set; }
 
@@ -22,10 +25,18 @@ public sealed class EmulatorOptions
                 case "--token": o.Token = Next(); break;
                 case "--username": o.Username = Next(); break;
                 case "--exit-with": o.ExitWithPid = int.Parse(Next()); break;
+                case "--extra-user":
+                    var spec = Next();
+                    var colon = spec.IndexOf(':');
+                    if (colon <= 0 || colon == spec.Length - 1) throw new ArgumentException($"--extra-user takes name:token, got '{spec}'");
+                    o.ExtraUsers.Add((spec[..colon], spec[(colon + 1)..]));
+                    break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         if (string.IsNullOrWhiteSpace(o.Token)) throw new ArgumentException("--token must not be empty");
+        var tokens = o.ExtraUsers.Select(u => u.Token).Append(o.Token).ToList();
+        if (tokens.Distinct(StringComparer.Ordinal).Count() != tokens.Count) throw new ArgumentException("every user needs a token of its own");
         return o;
     }
 }

@@ -159,11 +159,21 @@ Describe 'Get-ApifyBuild errors and authentication' {
     }
 
     It 'says how to connect when there is no token at all' {
+        # No stored profile or Apify CLI login either: an empty home for this test.
+        $saved = $env:HOME, $env:XDG_CONFIG_HOME
+        $empty = Join-Path ([IO.Path]::GetTempPath()) ('apifyps-empty-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $empty
+        $env:HOME = $empty
+        $env:XDG_CONFIG_HOME = $empty
         Remove-Item Env:APIFY_TOKEN
         try {
-            { Get-ApifyBuild -ErrorAction Stop } | Should -Throw -ExpectedMessage '*APIFY_TOKEN*'
+            { Get-ApifyBuild -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Connect-Apify*APIFY_TOKEN*'
         }
-        finally { $env:APIFY_TOKEN = $script:Emu.Token }
+        finally {
+            $env:APIFY_TOKEN = $script:Emu.Token
+            $env:HOME, $env:XDG_CONFIG_HOME = $saved
+            Remove-Item -Recurse -Force $empty
+        }
         @(Get-ApifyEmulatorRequest $script:Emu).Count | Should -Be 0
     }
 

@@ -43,6 +43,18 @@ namespace ApifyPS.Client
         public const string RequestTimeout = "request-timeout";
         public const string NotConnected = "not-connected";
 
+        /// <summary>A stored profile or the Apify CLI's login file exists but cannot be read (not JSON, no token, another OS's protection).</summary>
+        public const string CredentialUnreadable = "credential-unreadable";
+
+        /// <summary>No stored profile of that name.</summary>
+        public const string ProfileNotFound = "profile-not-found";
+
+        /// <summary>A SecretManagement vault was asked for, but the module is missing or the vault failed.</summary>
+        public const string SecretVaultUnavailable = "secret-vault-unavailable";
+
+        /// <summary>The credential could not be written (permissions, disk full, another process).</summary>
+        public const string CredentialNotSaved = "credential-not-saved";
+
         /// <summary>A non-2xx answer without Apify's error envelope (e.g. an HTML page from a proxy).</summary>
         public static string ForStatus(int status) => "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

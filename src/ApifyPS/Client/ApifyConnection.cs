@@ -39,6 +39,23 @@ namespace ApifyPS.Client
 
         public string? Profile { get; }
 
+        /// <summary>The account's username, when known (checked by Connect-Apify, kept in a stored profile or the CLI's login).</summary>
+        public string? Username { get; private set; }
+
+        /// <summary>The account's user id, when known.</summary>
+        public string? UserId { get; private set; }
+
+        /// <summary>Where the token was found, for people: "$env:APIFY_TOKEN", a file path, a vault (never the token).</summary>
+        public string? Location { get; private set; }
+
+        /// <summary>The same token and base URI with the account they belong to.</summary>
+        public ApifyConnection WithUser(string? username, string? userId) =>
+            new ApifyConnection(BaseUri, Token, Source, Profile) { Username = username, UserId = userId, Location = Location };
+
+        /// <summary>The same token, base URI and account, found in another place.</summary>
+        public ApifyConnection WithSource(ApifyConnectionSource source, string? location, string? profile) =>
+            new ApifyConnection(BaseUri, Token, source, profile) { Username = Username, UserId = UserId, Location = location };
+
         public override string ToString() => $"{BaseUri} ({Source})";
 
         /// <summary>Accepts https://api.apify.com, https://api.apify.com/ and https://api.apify.com/v2 alike.</summary>

@@ -2,39 +2,134 @@ using System;
 
 namespace ApifyPS.Client
 {
+    /// <summary>Everything the resolver looks at, so tests can give it their own session, environment and files.</summary>
+    public sealed class ConnectionSources
+    {
+        public ConnectionSources(ApifySession session, Func<string, string?> environment, CredentialStore store, string cliAuthFile,
+            ISecretVault? vault = null)
+        {
+            Session = session ?? throw new ArgumentNullException(nameof(session));
+            Environment = environment ?? throw new ArgumentNullException(nameof(environment));
+            Store = store ?? throw new ArgumentNullException(nameof(store));
+            CliAuthFile = cliAuthFile ?? throw new ArgumentNullException(nameof(cliAuthFile));
+            Vault = vault;
+        }
+
+        public ApifySession Session { get; }
+
+        /// <summary>Reads an environment variable (null when unset).</summary>
+        public Func<string, string?> Environment { get; }
+
+        public CredentialStore Store { get; }
+
+        /// <summary>The Apify CLI's login file (~/.apify/auth.json).</summary>
+        public string CliAuthFile { get; }
+
+        /// <summary>Reaches SecretManagement vaults; null where there is no PowerShell to run it.</summary>
+        public ISecretVault? Vault { get; }
+
+        /// <summary>This process's session, environment, the user's store and the CLI's file.</summary>
+        public static ConnectionSources ForCurrentUser(ISecretVault? vault = null)
+        {
+            Func<string, string?> environment = System.Environment.GetEnvironmentVariable;
+            return new ConnectionSources(ApifySession.Current, environment, CredentialStore.ForCurrentUser(environment),
+                ApifyCliLogin.DefaultPath(environment), vault);
+        }
+    }
+
     /// <summary>
-    /// Finds the connection the next request uses. Today: the environment (<c>APIFY_TOKEN</c>,
-    /// <c>APIFY_CLIENT_BASE_URL</c>, the variables the Apify CLI honours). The session connection, stored profiles and
-    /// the Apify CLI's login file slot in ahead of and after it (see the credential issue); callers only ever ask
-    /// <see cref="Resolve"/>.
+    /// Finds the connection the next request uses; the first source that has a token wins:
+    /// 1. the session's connection (Connect-Apify); 2. <c>$env:APIFY_TOKEN</c>; 3. the stored profile
+    /// (<c>$env:APIFY_PROFILE</c> or <c>default</c>); 4. the Apify CLI's login file (<c>~/.apify/auth.json</c>).
+    /// The base URI travels with the token: the session and a stored profile carry their own; a token from the
+    /// environment or the CLI's file goes to <c>$env:APIFY_CLIENT_BASE_URL</c> or else https://api.apify.com.
     /// </summary>
     public static class ConnectionResolver
     {
         public const string TokenVariable = "APIFY_TOKEN";
         public const string BaseUrlVariable = "APIFY_CLIENT_BASE_URL";
+        public const string ProfileVariable = "APIFY_PROFILE";
 
         /// <summary>The connection to use, or an <see cref="ApifyApiException"/> of type not-connected saying how to connect.</summary>
-        public static ApifyConnection Resolve()
+        public static ApifyConnection Resolve() => Resolve(ConnectionSources.ForCurrentUser());
+
+        public static ApifyConnection Resolve(ConnectionSources sources)
         {
-            var token = Environment.GetEnvironmentVariable(TokenVariable);
+            var session = sources.Session.Connection;
+            if (session != null) return session;
+
+            var token = sources.Environment(TokenVariable);
             if (!string.IsNullOrWhiteSpace(token))
-                return new ApifyConnection(EnvironmentBaseUri(), token!.Trim(), ApifyConnectionSource.Environment);
+                return new ApifyConnection(EnvironmentBaseUri(sources.Environment), token!.Trim(), ApifyConnectionSource.Environment)
+                    .WithSource(ApifyConnectionSource.Environment, "$env:" + TokenVariable, null);
+
+            var named = sources.Environment(ProfileVariable);
+            var explicitProfile = !string.IsNullOrWhiteSpace(named);
+            var profileName = explicitProfile ? named!.Trim() : CredentialStore.DefaultProfile;
+            if (!CredentialStore.IsValidProfileName(profileName))
+                throw new ApifyApiException(null, ApifyErrorTypes.NotConnected,
+                    $"The environment variable {ProfileVariable} ('{profileName}') is not a profile name.", "", "");
+            var stored = sources.Store.Load(profileName);
+            if (stored != null) return FromProfile(stored, sources.Vault);
+            if (explicitProfile)
+                throw new ApifyApiException(null, ApifyErrorTypes.ProfileNotFound,
+                    $"{ProfileVariable} names the profile '{profileName}', but no such profile is stored in {sources.Store.Directory}" +
+                    $"{StoredList(sources.Store)}. Store it with 'Connect-Apify -Profile {profileName}'.", "", "");
+
+            var cli = ApifyCliLogin.Read(sources.CliAuthFile, EnvironmentBaseUri(sources.Environment));
+            if (cli != null) return cli;
 
             throw new ApifyApiException(null, ApifyErrorTypes.NotConnected,
-                "No Apify token found. Set the environment variable APIFY_TOKEN to your API token " +
-                "(Apify Console > Settings > API & Integrations).",
+                "Not connected to Apify: no token was found. Run Connect-Apify once to check your API token and store it " +
+                "for this user (scheduled tasks of the same account then need nothing more), set the environment variable " +
+                "APIFY_TOKEN, or log in with the Apify CLI ('apify login'). Your token is in Apify Console > Settings > " +
+                "API & Integrations.",
                 "", "");
         }
 
-        /// <summary>$env:APIFY_CLIENT_BASE_URL, or https://api.apify.com.</summary>
-        public static Uri EnvironmentBaseUri()
+        /// <summary>A stored profile as a connection; a vault-kept token is fetched from its vault now.</summary>
+        public static ApifyConnection FromProfile(StoredProfile profile, ISecretVault? vault)
         {
-            var baseUrl = Environment.GetEnvironmentVariable(BaseUrlVariable);
+            string token;
+            if (profile.Protection == TokenProtection.SecretVault)
+            {
+                if (vault == null || !vault.IsAvailable)
+                    throw new ApifyApiException(null, ApifyErrorTypes.SecretVaultUnavailable,
+                        $"The stored profile '{profile.Name}' keeps its token in the SecretManagement vault '{profile.Vault}', but the " +
+                        "module Microsoft.PowerShell.SecretManagement is not available here. Install it " +
+                        "(Install-PSResource Microsoft.PowerShell.SecretManagement) with the vault's extension, or store the " +
+                        $"profile again without -Vault.", "", "");
+                token = vault.GetSecret(profile.Vault!, profile.SecretName!);
+                if (string.IsNullOrWhiteSpace(token))
+                    throw CredentialStore.Unreadable(profile.Name, profile.Path,
+                        $"the secret '{profile.SecretName}' in vault '{profile.Vault}' is empty", null);
+            }
+            else
+            {
+                token = profile.Token!;
+            }
+            return new ApifyConnection(profile.BaseUri, token.Trim(), ApifyConnectionSource.StoredProfile, profile.Name)
+                .WithUser(profile.Username, profile.UserId)
+                .WithSource(ApifyConnectionSource.StoredProfile, profile.TokenLocation, profile.Name);
+        }
+
+        /// <summary>$env:APIFY_CLIENT_BASE_URL, or https://api.apify.com.</summary>
+        public static Uri EnvironmentBaseUri() => EnvironmentBaseUri(Environment.GetEnvironmentVariable);
+
+        public static Uri EnvironmentBaseUri(Func<string, string?> environment)
+        {
+            var baseUrl = environment(BaseUrlVariable);
             if (string.IsNullOrWhiteSpace(baseUrl)) return ApifyConnection.DefaultBaseUri;
             if (!Uri.TryCreate(baseUrl!.Trim(), UriKind.Absolute, out var uri))
                 throw new ApifyApiException(null, ApifyErrorTypes.NotConnected,
                     $"The environment variable {BaseUrlVariable} ('{baseUrl}') is not an absolute URI.", "", "");
             return uri;
+        }
+
+        private static string StoredList(CredentialStore store)
+        {
+            var names = store.List();
+            return names.Count == 0 ? " (none is)" : " (stored: " + string.Join(", ", names) + ")";
         }
     }
 }

@@ -62,14 +62,23 @@ namespace ApifyPS.Cmdlets
                 ThrowTerminatingError(ToErrorRecord(ex, null));
                 throw; // not reached
             }
-            return new ApifyClient(connection, new ApifyClientOptions
-            {
-                Verbose = line => Post(() => WriteVerbose(line)),
-            });
+            return ClientFor(connection);
         }
 
+        /// <summary>A client for a given connection (Connect-Apify's candidate, a stored profile), with this invocation's options.</summary>
+        protected ApifyClient ClientFor(ApifyConnection connection) => new ApifyClient(connection, ClientOptions());
+
+        /// <summary>The options of this invocation's clients: verbose lines delivered on the pipeline thread.</summary>
+        protected ApifyClientOptions ClientOptions() => new ApifyClientOptions
+        {
+            Verbose = line => Post(() => WriteVerbose(line)),
+        };
+
         /// <summary>The connection requests use; see <see cref="ConnectionResolver"/> for the order of sources.</summary>
-        protected virtual ApifyConnection ResolveConnection() => ConnectionResolver.Resolve();
+        protected virtual ApifyConnection ResolveConnection() => ConnectionResolver.Resolve(CurrentSources());
+
+        /// <summary>Where connections come from: this process's session, environment and the user's files and vaults.</summary>
+        protected ConnectionSources CurrentSources() => ApifyPS.Client.ConnectionSources.ForCurrentUser(new PowerShellSecretVault());
 
         /// <summary>Queues work for the pipeline thread (WriteVerbose, WriteProgress, ...); it runs inside the next Await.</summary>
         protected void Post(Action action)
@@ -123,7 +132,15 @@ namespace ApifyPS.Cmdlets
                 while (true)
                 {
                     var next = enumerator.MoveNextAsync();
-                    var hasItem = next.IsCompleted ? next.GetAwaiter().GetResult() : Await(next.AsTask());
+                    bool hasItem;
+                    if (next.IsCompleted)
+                    {
+                        // Finished before we looked (a fast answer while this thread was descheduled): what it posted
+                        // (verbose lines, the total count) must still be written, and before the item.
+                        try { hasItem = next.GetAwaiter().GetResult(); }
+                        finally { Drain(); }
+                    }
+                    else hasItem = Await(next.AsTask());
                     if (!hasItem) yield break;
                     yield return enumerator.Current;
                 }
@@ -146,7 +163,10 @@ namespace ApifyPS.Cmdlets
         {
             var record = new ErrorRecord(ex, ex.ErrorType, CategoryOf(ex), target ?? ex.TargetId);
             if (ex.ErrorType == ApifyErrorTypes.NotConnected)
-                record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Set $env:APIFY_TOKEN to your Apify API token." };
+                record.ErrorDetails = new ErrorDetails(ex.Message)
+                {
+                    RecommendedAction = "Run Connect-Apify (once per user account: it stores the token), or set $env:APIFY_TOKEN to your Apify API token.",
+                };
             return record;
         }
 
@@ -155,6 +175,10 @@ namespace ApifyPS.Cmdlets
             if (ex.ErrorType == ApifyErrorTypes.NotConnected) return ErrorCategory.AuthenticationError;
             if (ex.ErrorType == ApifyErrorTypes.RequestTimeout) return ErrorCategory.OperationTimeout;
             if (ex.ErrorType == ApifyErrorTypes.InvalidResponse) return ErrorCategory.InvalidResult;
+            if (ex.ErrorType == ApifyErrorTypes.CredentialUnreadable) return ErrorCategory.InvalidData;
+            if (ex.ErrorType == ApifyErrorTypes.ProfileNotFound) return ErrorCategory.ObjectNotFound;
+            if (ex.ErrorType == ApifyErrorTypes.SecretVaultUnavailable) return ErrorCategory.ResourceUnavailable;
+            if (ex.ErrorType == ApifyErrorTypes.CredentialNotSaved) return ErrorCategory.WriteError;
             if (ex.StatusCode == null) return ErrorCategory.ConnectionError;
             var code = (int)ex.StatusCode.Value;
             switch (code)

@@ -11,6 +11,7 @@ public sealed class EmulatorStore
     public EmulatorStore(EmulatorOptions options)
     {
         MainUser = AddUser(options.Username, options.Token);
+        foreach (var (username, token) in options.ExtraUsers) AddUser(username, token);
     }
 
     public object Sync { get; } = new();

@@ -1,0 +1,112 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using ApifyPS.Client;
+using ApifyPS.Models;
+
+namespace ApifyPS.Cmdlets
+{
+    /// <summary>
+    /// Connect-Apify: checks a token with GET /v2/users/me, makes it this session's connection and, unless
+    /// -SessionOnly, stores it under a profile (a file only the user can read, or a SecretManagement vault).
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "Apify", DefaultParameterSetName = TokenSet)]
+    [OutputType(typeof(ApifyConnectionInfo))]
+    public sealed class ConnectApifyCommand : ApifyCmdlet
+    {
+        private const string TokenSet = "Token";
+        private const string CredentialSet = "Credential";
+
+        /// <summary>
+        /// The API token. Mandatory in its set, so PowerShell prompts for it (masked) in an interactive session and
+        /// fails at once, without waiting, in a non-interactive one.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet, ValueFromPipeline = true,
+            HelpMessage = "Your Apify API token (Apify Console > Settings > API & Integrations).")]
+        [SecureToken]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        /// <summary>A credential whose password is the token (the user name is not used).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The API root; by default $env:APIFY_CLIENT_BASE_URL or https://api.apify.com.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>The profile to store the token under.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Profile { get; set; } = CredentialStore.DefaultProfile;
+
+        /// <summary>Only this session: nothing is stored.</summary>
+        [Parameter]
+        public SwitchParameter SessionOnly { get; set; }
+
+        /// <summary>Store the token in this SecretManagement vault instead of the profile's file.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Vault { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // Bad input is refused before any request.
+            try
+            {
+                CredentialStore.ValidateProfileName(Profile);
+                if (BaseUri != null) BaseUri = ApifyConnection.NormalizeBaseUri(BaseUri);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, null));
+            }
+            if (SessionOnly && Vault != null)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-SessionOnly stores nothing, so it cannot be used with -Vault."),
+                    "SessionOnlyWithVault", ErrorCategory.InvalidArgument, null));
+        }
+
+        protected override void ProcessRecord()
+        {
+            var plain = ParameterSetName == CredentialSet
+                ? Credential!.GetNetworkCredential().Password
+                : new NetworkCredential("", Token).Password;
+            if (string.IsNullOrWhiteSpace(plain))
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("The token is empty."), "EmptyToken", ErrorCategory.InvalidArgument, null));
+
+            try
+            {
+                var sources = CurrentSources();
+                if (Vault != null) ApifyConnector.RequireVault(sources.Vault, Vault);
+                var baseUri = BaseUri ?? ConnectionResolver.EnvironmentBaseUri(sources.Environment);
+                var candidate = new ApifyConnection(baseUri, plain.Trim(), ApifyConnectionSource.Parameter, SessionOnly ? null : Profile);
+                WriteVerbose($"Checking the token with GET /v2/users/me at {candidate.BaseUri}");
+                var verified = Await(ApifyConnector.VerifyAsync(candidate, ClientOptions(), CancellationToken));
+                WriteVerbose($"The token belongs to {verified.Username} ({verified.UserId}).");
+
+                string? storedIn = null;
+                if (!SessionOnly)
+                {
+                    var stored = ApifyConnector.Save(sources.Store, Profile, verified, sources.Vault, Vault);
+                    storedIn = stored.TokenLocation;
+                    WriteVerbose(stored.Protection switch
+                    {
+                        TokenProtection.SecretVault => $"Stored profile '{Profile}': the token in {storedIn}, the profile in {stored.Path}.",
+                        TokenProtection.WindowsDpapi => $"Stored profile '{Profile}' in {stored.Path}, the token encrypted with DPAPI for this user.",
+                        _ => $"Stored profile '{Profile}' in {stored.Path} (readable by this user only).",
+                    });
+                }
+                var session = sources.Session.Connect(verified);
+                WriteObject(ApifyConnectionInfo.From(session, storedIn));
+            }
+            catch (ApifyApiException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, null));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using ApifyPS.Emulator.Http;
+using ApifyPS.Emulator.State;
+
+namespace ApifyPS.Emulator.Routes;
+
+/// <summary>The account the token belongs to: <c>GET /v2/users/me</c> (the OpenAPI document's UserPrivateInfo).</summary>
+public static class UserRoutes
+{
+    public static void MapUserRoutes(this WebApplication app)
+    {
+        // GET /v2/users/me: 401 without a token (token-not-provided) or with a wrong one (invalid-token, from ApiAuth).
+        app.MapGet("/v2/users/me", async ctx =>
+        {
+            var user = await ctx.RequireUser();
+            if (user == null) return;
+            await ApiResponse.Data(ctx, w => PrivateInfo(w, user));
+        });
+    }
+
+    /// <summary>UserPrivateInfo: required username, plan (with availableProxyGroups), effectivePlatformFeatures, isPaying.</summary>
+    public static void PrivateInfo(Utf8JsonWriter w, UserRecord u)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", u.Id);
+        w.WriteString("username", u.Username);
+        w.WriteStartObject("profile");
+        w.WriteString("name", u.Username);
+        w.WriteNull("bio");
+        w.WriteNull("pictureUrl");
+        w.WriteEndObject();
+        w.WriteString("email", u.Email);
+        w.WriteStartObject("proxy");
+        w.WriteString("password", "proxy-password-of-" + u.Username);
+        w.WriteStartArray("groups");
+        w.WriteStartObject();
+        w.WriteString("name", "AUTO");
+        w.WriteString("description", "Automatically selected datacenter proxies");
+        w.WriteNumber("availableCount", 10);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("plan");
+        w.WriteString("id", "FREE");
+        w.WriteString("description", "Free plan");
+        w.WriteBoolean("isEnabled", true);
+        w.WriteNumber("monthlyBasePriceUsd", 0);
+        w.WriteNumber("monthlyUsageCreditsUsd", 5);
+        w.WriteNumber("maxActorMemoryGbytes", 8);
+        w.WriteNumber("maxConcurrentActorRuns", 25);
+        w.WriteString("tier", "FREE");
+        w.WriteStartObject("availableProxyGroups");
+        w.WriteNumber("AUTO", 10);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartObject("effectivePlatformFeatures");
+        foreach (var feature in new[] { "ACTORS", "STORAGE", "SCHEDULER", "PROXY", "PROXY_EXTERNAL_ACCESS", "PROXY_RESIDENTIAL",
+                     "PROXY_SERPS", "WEBHOOKS", "ACTORS_PUBLIC_ALL", "ACTORS_PUBLIC_DEVELOPER" })
+        {
+            w.WriteStartObject(feature);
+            w.WriteBoolean("isEnabled", true);
+            w.WriteNull("disabledReason");
+            w.WriteNull("disabledReasonType");
+            w.WriteBoolean("isTrial", false);
+            w.WriteNull("trialExpirationAt");
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteTime("createdAt", u.CreatedAt);
+        w.WriteBoolean("isPaying", false);
+        w.WriteEndObject();
+    }
+}
