@@ -437,7 +437,9 @@ function Get-ApifySyntaxText {
     $lines = [System.Collections.Generic.List[string]]::new()
     foreach ($set in @($sets | Where-Object IsDefault) + @($sets | Where-Object { -not $_.IsDefault } | Sort-Object Name)) {
         if ($lines.Count) { $lines.Add('') }
-        $lines.Add("### $($set.Name)$(if ($set.IsDefault -and $sets.Count -gt 1) { ' (Default)' })")
+        if ($sets.Count -gt 1 -or $set.Name -ne '__AllParameterSets') {
+            $lines.Add("### $($set.Name)$(if ($set.IsDefault -and $sets.Count -gt 1) { ' (Default)' })")
+        }
         $lines.Add('```')
         $inSet = @($set.Parameters | Where-Object { $script:CommonParameterNames -notcontains $_.Name })
         $ordered = @($inSet | Where-Object Position -ge 0 | Sort-Object Position) + @($inSet | Where-Object Position -lt 0)
