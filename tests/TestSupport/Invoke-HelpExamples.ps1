@@ -1,78 +1,61 @@
 # Runs every example in the help of every exported ApifyPS cmdlet (what `Get-Help <cmdlet> -Examples` shows) and
 # writes one result per example to -ResultPath (JSON). Started by tests/Pester/Help.Tests.ps1 in a fresh pwsh whose
-# HOME and profile folders point into a temporary directory, so examples that store a credential or write files
-# touch nothing of the user's.
+# home is a temporary sandbox.
 #
-# The convention the examples are written for (docs/design.md, "Help examples"): each example runs on its own,
-# against a fresh local server started with `--username janedoe` and the Actor `web-scraper` seeded with builds and
-# runs, with $env:APIFY_TOKEN and $env:APIFY_CLIENT_BASE_URL pointing at it, in an empty working directory, in a
-# new runspace with the module imported. Confirmation prompts are answered yes ($ConfirmPreference = 'None'), as
-# the user reading the example would. An example passes when it finishes within the deadline and writes no error.
+# The convention the examples are written for (docs/design.md, "Help examples run"): each example runs on its own,
+# in a fresh pwsh (Invoke-HelpExample.ps1) with its own empty home folder (no stored profile, no Apify CLI login),
+# against its own local server started with `--username janedoe` and the Actor `web-scraper` seeded with builds and
+# runs, $env:APIFY_TOKEN and $env:APIFY_CLIENT_BASE_URL pointing at it, in an empty working directory, in a new
+# runspace with the module imported. The runspace's host (ExampleHost.cs) plays the reader at the keyboard: asked
+# for a secret (Connect-Apify's prompt, Read-Host -AsSecureString) it types the server's token, asked to choose it
+# takes the default; confirmation prompts are answered yes ($ConfirmPreference = 'None'). A SecretManagement vault
+# named SecretStore is there (the stand-in module of tests/TestSupport). An example passes when it finishes within
+# the deadline and writes no error.
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $ResultPath,
     # Only the examples of these cmdlets (default: all).
     [string[]] $Command,
-    [int] $TimeoutSeconds = 120
+    [int] $TimeoutSeconds = 120,
+    # How many examples run at once (each in its own process, with its own server).
+    [ValidateRange(1, 16)] [int] $Parallel = 2
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3
-Import-Module (Join-Path $PSScriptRoot 'ApifyEmulator.psm1')
 $manifestPath = (Resolve-Path $ModuleManifest).Path
 $module = Import-Module $manifestPath -PassThru
+$work = Join-Path ([System.IO.Path]::GetTempPath()) ('apifyps-examples-' + [guid]::NewGuid().ToString('N'))
+$null = New-Item -ItemType Directory -Path $work
+# The host, compiled once for all the example processes.
+$hostAssembly = Join-Path $work 'ExampleHost.dll'
+Add-Type -Path (Join-Path $PSScriptRoot 'ExampleHost.cs') -OutputAssembly $hostAssembly -OutputType Library
+$standIn = Join-Path $PSScriptRoot 'SecretManagementStandIn'
 
-function Invoke-Example([string] $Code, [string] $Directory) {
-    $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
-    $iss.ImportPSModule([string[]]@($manifestPath))
-    $runspace = [runspacefactory]::CreateRunspace($iss)
-    $runspace.Open()
-    $ps = [powershell]::Create()
-    $ps.Runspace = $runspace
-    try {
-        $null = $ps.AddScript({
-                param($Directory)
-                Set-Location -LiteralPath $Directory
-                $global:ConfirmPreference = 'None'
-                $global:ProgressPreference = 'SilentlyContinue'
-                $PSStyle.OutputRendering = 'PlainText'
-            }).AddArgument($Directory).Invoke()
-        $ps.Commands.Clear()
-        # The example as the user would paste it; its output formatted as the console would show it (the views run).
-        $null = $ps.AddScript("& {`n$Code`n} | Out-String -Width 120")
-        $handle = $ps.BeginInvoke()
-        if (-not $handle.AsyncWaitHandle.WaitOne([timespan]::FromSeconds($TimeoutSeconds))) {
-            $ps.Stop()
-            return @{ Passed = $false; Error = "did not finish within $TimeoutSeconds s"; Output = '' }
+$examples = @(foreach ($c in Get-Command -Module $module.Name | Sort-Object Name) {
+        if ($Command -and $c.Name -notin $Command) { continue }
+        $index = 0
+        foreach ($example in @((Get-Help $c.Name -Full).examples.example | Where-Object { $_ })) {
+            $index++
+            [pscustomobject]@{
+                Command = $c.Name
+                Index   = $index
+                Title   = ($example.title -replace '^-+\s*|\s*-+$', '').Trim()
+                Code    = ($example.code | Out-String).Trim()
+            }
         }
-        $output = ''
-        $errorText = $null
-        try { $output = (@($ps.EndInvoke($handle)) -join '') }
-        catch { $errorText = "terminating error: $($_.Exception.InnerException ?? $_.Exception | ForEach-Object Message)" }
-        $errors = @($ps.Streams.Error)
-        if ($errors) {
-            $errorText = (@($errorText) + @($errors | ForEach-Object {
-                        "$($_.FullyQualifiedErrorId): $($_.Exception.Message) $($_.InvocationInfo.PositionMessage)"
-                    }) | Where-Object { $_ }) -join "`n"
-        }
-        @{ Passed = -not $errorText; Error = $errorText; Output = $output }
-    }
-    finally {
-        $ps.Dispose()
-        $runspace.Dispose()
-    }
+    })
+
+# Examples share nothing (each has its own server, home folder and process), so a few run at once.
+$context = @{
+    Support = $PSScriptRoot; Manifest = $manifestPath; HostAssembly = $hostAssembly; StandIn = $standIn; Timeout = $TimeoutSeconds
+    PSModulePath = [System.Environment]::GetEnvironmentVariable('PSModulePath')
 }
-
-$results = [System.Collections.Generic.List[object]]::new()
-foreach ($c in Get-Command -Module $module.Name | Sort-Object Name) {
-    if ($Command -and $c.Name -notin $Command) { continue }
-    $examples = @((Get-Help $c.Name -Full).examples.example | Where-Object { $_ })
-    $index = 0
-    foreach ($example in $examples) {
-        $index++
-        $title = ($example.title -replace '^-+\s*|\s*-+$', '').Trim()
-        $code = ($example.code | Out-String).Trim()
+$results = @($examples | ForEach-Object -ThrottleLimit $Parallel -Parallel {
+        $example = $_
+        $c = $using:context
+        Import-Module (Join-Path $c.Support 'ApifyEmulator.psm1'), (Join-Path $c.Support 'IsolatedPwsh.psm1')
         $emulator = $null
-        $directory = Join-Path ([System.IO.Path]::GetTempPath()) ("apifyps-example-" + [guid]::NewGuid().ToString('N'))
+        $sandbox = $null
         $started = [DateTime]::UtcNow
         try {
             $emulator = Start-ApifyEmulator -ArgumentList '--username', 'janedoe'
@@ -80,28 +63,45 @@ foreach ($c in Get-Command -Module $module.Name | Sort-Object Name) {
                 buildStatuses = @('SUCCEEDED', 'SUCCEEDED', 'FAILED', 'SUCCEEDED', 'TIMED-OUT', 'SUCCEEDED', 'ABORTED', 'SUCCEEDED')
                 runStatuses   = @('SUCCEEDED', 'FAILED', 'SUCCEEDED', 'SUCCEEDED', 'TIMED-OUT', 'SUCCEEDED', 'ABORTED', 'SUCCEEDED')
             }
-            Use-ApifyEmulator $emulator
-            $null = New-Item -ItemType Directory -Path $directory
-            $r = Invoke-Example -Code $code -Directory $directory
+            $sandbox = New-ApifySandbox -Prefix 'apifyps-example-'
+            $directory = (New-Item -ItemType Directory -Path (Join-Path $sandbox.Path 'work')).FullName
+            $codePath = Join-Path $sandbox.Path 'example.ps1'
+            $resultFile = Join-Path $sandbox.Path 'result.json'
+            Set-Content -LiteralPath $codePath -Value $example.Code -Encoding utf8
+            $environment = @{
+                APIFY_TOKEN             = $emulator.Token
+                APIFY_CLIENT_BASE_URL   = $emulator.BaseUri
+                APIFY_PROFILE           = $null
+                PSModulePath            = $c.StandIn + [System.IO.Path]::PathSeparator + $c.PSModulePath
+                APIFYPS_TEST_VAULT_NAME = 'SecretStore'
+                APIFYPS_TEST_VAULT_PATH = Join-Path $sandbox.Path 'vault.json'
+            }
+            $run = Invoke-ApifyPwsh -Sandbox $sandbox -Environment $environment -WorkingDirectory $directory -TimeoutSeconds ($c.Timeout + 60) -ArgumentList @(
+                '-File', (Join-Path $c.Support 'Invoke-HelpExample.ps1'), '-ModuleManifest', $c.Manifest, '-HostAssembly', $c.HostAssembly,
+                '-CodePath', $codePath, '-ResultPath', $resultFile, '-TimeoutSeconds', $c.Timeout)
+            $r = if (Test-Path $resultFile) { Get-Content -Raw $resultFile | ConvertFrom-Json -AsHashtable }
+            else { @{ Passed = $false; Error = "the example's pwsh ended without a result (exit code $($run.ExitCode)): $($run.Output)"; Output = '' } }
         }
         catch {
-            $r = @{ Passed = $false; Error = "the example could not be set up: $_"; Output = '' }
+            $r = @{ Passed = $false; Error = "the example could not be run: $_"; Output = '' }
         }
         finally {
             if ($emulator) { Stop-ApifyEmulator $emulator }
-            Remove-Item -Recurse -Force -LiteralPath $directory -ErrorAction SilentlyContinue
+            Remove-ApifySandbox $sandbox
         }
-        $results.Add([pscustomobject]@{
-                Command = $c.Name
-                Index   = $index
-                Title   = $title
-                Code    = $code
-                Passed  = [bool]$r.Passed
-                Error   = $r.Error
-                Output  = if ($r.Output.Length -gt 4000) { $r.Output.Substring(0, 4000) + '...' } else { $r.Output }
-                Seconds = [math]::Round(([DateTime]::UtcNow - $started).TotalSeconds, 2)
-            })
-        Write-Host ("{0,-6} {1} {2} ({3} s)" -f $(if ($r.Passed) { 'ok' } else { 'FAILED' }), $c.Name, $title, $results[-1].Seconds)
-    }
-}
+        $output = [string]$r.Output
+        $seconds = [math]::Round(([DateTime]::UtcNow - $started).TotalSeconds, 2)
+        Write-Host ("{0,-6} {1} {2} ({3} s)" -f $(if ($r.Passed) { 'ok' } else { 'FAILED' }), $example.Command, $example.Title, $seconds)
+        [pscustomobject]@{
+            Command = $example.Command
+            Index   = $example.Index
+            Title   = $example.Title
+            Code    = $example.Code
+            Passed  = [bool]$r.Passed
+            Error   = $r.Error
+            Output  = if ($output.Length -gt 4000) { $output.Substring(0, 4000) + '...' } else { $output }
+            Seconds = $seconds
+        }
+    })
 ConvertTo-Json -InputObject @($results) -Depth 4 | Set-Content -LiteralPath $ResultPath -Encoding utf8
+Remove-Item -Recurse -Force -LiteralPath $work -ErrorAction SilentlyContinue
