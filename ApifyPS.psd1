@@ -11,10 +11,20 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ApifyBuild.Format.ps1xml'
+        'Formats/ApifyRun.Format.ps1xml'
         'Formats/ApifyConnectionInfo.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
+        'Start-ApifyBuild'
+        'Stop-ApifyBuild'
+        'Wait-ApifyBuild'
+        'Get-ApifyRun'
+        'Start-ApifyRun'
+        'Stop-ApifyRun'
+        'Wait-ApifyRun'
+        'Invoke-ApifyActor'
+        'Convert-ApifyRun'
         'Connect-Apify'
         'Get-ApifyConnection'
         'Disconnect-Apify'

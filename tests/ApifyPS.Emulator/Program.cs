@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 // The local Apify-compatible server. Usage:
 //   dotnet ApifyPS.Emulator.dll --port 0 --token <token> [--username <name>] [--extra-user <name>:<token>]... [--exit-with <pid>]
+//     [--max-wait-for-finish <secs>] [--run-sync-timeout <secs>]
 // Prints its base URL (http://127.0.0.1:PORT) as the first line of standard output, then serves until stopped.
 EmulatorOptions options;
 try
@@ -32,6 +33,8 @@ var log = new RequestLog();
 app.UseApiAuth(store, log);
 app.MapControlRoutes(store, log);
 app.MapBuildRoutes(store);
+app.MapRunRoutes(store);
+app.MapVersionRoutes(store);
 app.MapUserRoutes();
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")

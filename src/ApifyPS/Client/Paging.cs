@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
+using ApifyPS.Models;
 
 namespace ApifyPS.Client
 {
@@ -88,6 +90,38 @@ namespace ApifyPS.Client
                 }
                 offset += items.Length;
                 if (PagePlanner.IsLastPage(items.Length, page.Limit, limit)) yield break;
+            }
+        }
+
+        /// <summary>
+        /// Streams the items of an offset-paged job list that match <paramref name="filter"/>, for endpoints that
+        /// cannot filter: pages are walked lazily at the caller's page size, -Skip/-First count matching items, and
+        /// the walk stops as soon as the list (sorted by startedAt) is past the filter's time window.
+        /// </summary>
+        internal async IAsyncEnumerable<T> ListFilteredAsync<T>(string path, ApifyQuery? query, PageRequest paging, ApifyJobFilter filter,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default) where T : IApifyJob
+        {
+            var wanted = paging.First;
+            var inner = new PageRequest
+            {
+                PageSize = paging.PageSize,
+                Descending = paging.Descending,
+                OnTotal = paging.OnTotal,
+                // Nothing wanted but the total: one minimal request, as without a filter.
+                First = wanted <= 0 ? 0 : (long?)null,
+            };
+            long skipped = 0, yielded = 0;
+            await foreach (var item in ListAsync<T>(path, query, inner, cancellationToken).ConfigureAwait(false))
+            {
+                if (filter.IsPastWindow(item, paging.Descending)) yield break;
+                if (!filter.Matches(item)) continue;
+                if (skipped < paging.Skip)
+                {
+                    skipped++;
+                    continue;
+                }
+                yield return item;
+                if (wanted.HasValue && ++yielded >= wanted.Value) yield break;
             }
         }
     }

@@ -6,7 +6,8 @@ namespace ApifyPS.Cmdlets
     /// <summary>Maps PowerShell's paging parameters (-First, -Skip, -IncludeTotalCount) onto the core's <see cref="PageRequest"/>.</summary>
     internal static class ApifyPaging
     {
-        public static PageRequest From(ApifyCmdlet cmdlet, PagingParameters paging, int pageSize, bool descending)
+        /// <param name="exactTotal">False when the client filters the list: the server's total is then written as unknown.</param>
+        public static PageRequest From(ApifyCmdlet cmdlet, PagingParameters paging, int pageSize, bool descending, bool exactTotal = true)
         {
             var request = new PageRequest
             {
@@ -18,7 +19,7 @@ namespace ApifyPS.Cmdlets
             if (paging.IncludeTotalCount)
                 // Runs inside the core's continuation: post it so the count is written on the pipeline thread,
                 // before the first item.
-                request.OnTotal = total => cmdlet.PostOutput(paging.NewTotalCount((ulong)total, 1.0));
+                request.OnTotal = total => cmdlet.PostOutput(paging.NewTotalCount((ulong)total, exactTotal ? 1.0 : 0.0));
             return request;
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using ApifyPS.Client;
 using ApifyPS.Models;
@@ -27,9 +28,28 @@ namespace ApifyPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Actor { get; set; } = "";
 
-        /// <summary>An ApifyPS object from the pipeline: a build is fetched again by its id.</summary>
+        /// <summary>An ApifyPS object from the pipeline: a build is read again, a run gives its build, an Actor its builds.</summary>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         public ApifyResource? InputObject { get; set; }
+
+        /// <summary>Only builds with one of these statuses (filtered by the client: the builds endpoints cannot).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ActorSet)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [ValidateSet("READY", "RUNNING", "SUCCEEDED", "FAILED", "TIMING-OUT", "TIMED-OUT", "ABORTING", "ABORTED")]
+        public string[]? Status { get; set; }
+
+        /// <summary>Only builds started at or after this time; with -Descending the walk stops once past it.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ActorSet)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        public DateTime StartedAfter { get; set; }
+
+        /// <summary>Only builds started at or before this time; oldest first, the walk stops once past it.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ActorSet)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        public DateTime StartedBefore { get; set; }
 
         /// <summary>Newest first (the API's desc=true). The default, oldest first, skips nothing created while listing.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -43,6 +63,13 @@ namespace ApifyPS.Cmdlets
         [Parameter(ParameterSetName = InputObjectSet)]
         [ValidateRange(1, 1000)]
         public int PageSize { get; set; }
+
+        private ApifyJobFilter Filter => new ApifyJobFilter
+        {
+            Statuses = Status?.Select(s => s.ToUpperInvariant()).Distinct().ToArray(),
+            StartedAfter = MyInvocation.BoundParameters.ContainsKey(nameof(StartedAfter)) ? StartedAfter : (DateTime?)null,
+            StartedBefore = MyInvocation.BoundParameters.ContainsKey(nameof(StartedBefore)) ? StartedBefore : (DateTime?)null,
+        };
 
         protected override void ProcessRecord()
         {
@@ -68,7 +95,13 @@ namespace ApifyPS.Cmdlets
             switch (input)
             {
                 case ApifyBuild build:
-                    WriteBuild(build.Id);
+                    WriteBuild(build.Id, Filter);
+                    break;
+                case ApifyRun run when !string.IsNullOrEmpty(run.BuildId):
+                    WriteBuild(run.BuildId!, Filter);
+                    break;
+                case ApifyActor actor:
+                    WriteList(actor.Id.Length > 0 ? actor.Id : actor.FullName);
                     break;
                 default:
                     WriteError(new ErrorRecord(
@@ -78,11 +111,12 @@ namespace ApifyPS.Cmdlets
             }
         }
 
-        private void WriteBuild(string id)
+        private void WriteBuild(string id, ApifyJobFilter? filter = null)
         {
             try
             {
-                WriteObject(Await(Client.GetBuildAsync(id, CancellationToken)));
+                var build = Await(Client.GetBuildAsync(id, CancellationToken));
+                if (filter == null || filter.Matches(build)) WriteObject(build);
             }
             catch (ApifyApiException ex)
             {
@@ -92,10 +126,12 @@ namespace ApifyPS.Cmdlets
 
         private void WriteList(string? actorId)
         {
-            var paging = ApifyPaging.From(this, PagingParameters, PageSize, Descending);
+            var filter = Filter;
+            // Filtered by the client: the server's total counts every build, so it is only an upper bound then.
+            var paging = ApifyPaging.From(this, PagingParameters, PageSize, Descending, exactTotal: filter.IsEmpty);
             try
             {
-                foreach (var build in Stream(Client.ListBuildsAsync(actorId, paging, CancellationToken)))
+                foreach (var build in Stream(Client.ListBuildsAsync(actorId, paging, filter, CancellationToken)))
                     WriteObject(build);
             }
             catch (ApifyApiException ex)

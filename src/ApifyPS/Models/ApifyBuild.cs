@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ApifyPS.Models
 {
     /// <summary>An Actor build, as the builds list (short form) or the build endpoint (full form) answers it.</summary>
-    public sealed class ApifyBuild : ApifyResource
+    public sealed class ApifyBuild : ApifyResource, IApifyJob
     {
         /// <summary>The id of the built Actor (the API's <c>actId</c>).</summary>
         [JsonPropertyName("actId")]
@@ -54,6 +54,9 @@ namespace ApifyPS.Models
         /// <summary>True once the build can no longer change status.</summary>
         [JsonIgnore]
         public bool IsTerminal => ApifyJobStatus.IsTerminal(Status);
+
+        /// <summary>Builds carry no status message in the API.</summary>
+        string? IApifyJob.StatusMessage => null;
     }
 
     public sealed class ApifyBuildStats

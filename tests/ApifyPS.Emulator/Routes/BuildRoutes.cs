@@ -30,9 +30,11 @@ public static class BuildRoutes
         app.MapGet("/v2/actor-builds/{buildId}", async ctx =>
         {
             var id = (string)ctx.Request.RouteValues["buildId"]!;
+            if (!JobQuery.TryWaitForFinish(ctx.Request.Query, out var wait, out var waitError)) { await ApiResponse.Error(ctx, 400, "invalid-parameter", waitError!); return; }
             BuildRecord? build;
             lock (store.Sync) store.BuildsById.TryGetValue(id, out build);
             if (build == null) { await ApiResponse.NotFound(ctx, $"Actor build '{id}'"); return; }
+            await JobQuery.WaitForFinish(ctx, store, build, wait);
             await ApiResponse.Data(ctx, w => { lock (store.Sync) JobJson.Build(w, build); });
         });
 
@@ -63,11 +65,68 @@ public static class BuildRoutes
             var actor = await FindOwnActor(ctx, store, user);
             if (actor == null) return;
             var id = (string)ctx.Request.RouteValues["buildId"]!;
+            if (!JobQuery.TryWaitForFinish(ctx.Request.Query, out var wait, out var waitError)) { await ApiResponse.Error(ctx, 400, "invalid-parameter", waitError!); return; }
             BuildRecord? build;
             lock (store.Sync) store.BuildsById.TryGetValue(id, out build);
             if (build == null || build.Actor != actor) { await ApiResponse.NotFound(ctx, $"Actor build '{id}'"); return; }
+            await JobQuery.WaitForFinish(ctx, store, build, wait);
             await ApiResponse.Data(ctx, w => { lock (store.Sync) JobJson.Build(w, build); });
         });
+
+        // POST /v2/actors/{actorId}/builds?version=&useCache=&betaPackages=&tag=&waitForFinish= : 201 + Location.
+        app.MapActorPost("/{actorId}/builds", async ctx =>
+        {
+            var user = await ctx.RequireUser();
+            if (user == null) return;
+            var actor = await FindOwnActor(ctx, store, user);
+            if (actor == null) return;
+            if (actor.Owner != user) { await ApiResponse.Error(ctx, 403, "insufficient-permissions", $"You do not have permission to build Actor '{actor.FullName}'."); return; }
+            var q = ctx.Request.Query;
+            var versionNumber = q["version"].ToString();
+            if (string.IsNullOrEmpty(versionNumber)) { await ApiResponse.Error(ctx, 400, "invalid-input", "Parameter 'version' is required: the Actor version to build, e.g. 0.0."); return; }
+            if (!Flags.TryParse(q, "useCache", out var useCache, out var error) || !Flags.TryParse(q, "betaPackages", out var beta, out error) ||
+                !JobQuery.TryWaitForFinish(q, out var wait, out error))
+            {
+                await ApiResponse.Error(ctx, 400, "invalid-parameter", error!);
+                return;
+            }
+            var tag = q.TryGetValue("tag", out var t) && !string.IsNullOrEmpty(t.ToString()) ? t.ToString() : null;
+            BuildRecord? build = null;
+            lock (store.Sync)
+            {
+                var version = actor.Versions.FirstOrDefault(v => v.VersionNumber == versionNumber);
+                if (version != null)
+                    build = store.Lifecycle.CreateBuild(actor, version, tag, useCache, beta, ctx.Connection.RemoteIpAddress?.ToString(), ctx.Request.Headers.UserAgent.ToString());
+            }
+            if (build == null) { await ApiResponse.NotFound(ctx, $"Version '{versionNumber}' of Actor '{actor.FullName}'"); return; }
+            await JobQuery.WaitForFinish(ctx, store, build, wait);
+            await JobQuery.Created(ctx, store, $"/v2/actor-builds/{build.Id}", w => JobJson.Build(w, build));
+        });
+
+        // POST /v2/actor-builds/{buildId}/abort and /v2/actors/{actorId}/builds/{buildId}/abort: a finished build is
+        // answered as it is (the API does nothing either).
+        app.MapPost("/v2/actor-builds/{buildId}/abort", ctx => Abort(ctx, store, null));
+        app.MapActorPost("/{actorId}/builds/{buildId}/abort", async ctx =>
+        {
+            var user = await ctx.RequireUser();
+            if (user == null) return;
+            var actor = await FindOwnActor(ctx, store, user);
+            if (actor == null) return;
+            await Abort(ctx, store, actor);
+        });
+    }
+
+    private static async Task Abort(HttpContext ctx, EmulatorStore store, ActorRecord? actor)
+    {
+        var user = await ctx.RequireUser();
+        if (user == null) return;
+        var id = (string)ctx.Request.RouteValues["buildId"]!;
+        BuildRecord? build;
+        lock (store.Sync) store.BuildsById.TryGetValue(id, out build);
+        if (build == null || (actor != null && build.Actor != actor)) { await ApiResponse.NotFound(ctx, $"Actor build '{id}'"); return; }
+        if (build.Actor.Owner != user) { await ApiResponse.Error(ctx, 403, "insufficient-permissions", $"You do not have permission to abort build '{id}'."); return; }
+        lock (store.Sync) store.Lifecycle.Abort(build, gracefully: false);
+        await ApiResponse.Data(ctx, w => { lock (store.Sync) JobJson.Build(w, build); });
     }
 
     /// <summary>The Actor named by the route's actorId if the user may see it; otherwise writes 404 and returns null.</summary>

@@ -16,7 +16,10 @@ public static class ControlRoutes
     {
         var seeder = new Seeder(store);
 
-        // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...]]}
+        // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...]]
+        //   [, "versions": [...], and how the Actor's new jobs behave: "startDelayMs", "buildDurationMs", "runDurationMs",
+        //   "buildOutcome", "runOutcome", "abortDurationMs", "gracefulAbortDurationMs", "output", "outputContentType",
+        //   "noOutput"]} (see Seeder)
         app.MapPost("/__emulator/seed", async ctx =>
         {
             Seeder.SeedRequest? request;
@@ -38,6 +41,11 @@ public static class ControlRoutes
             if (badStatus != null)
             {
                 await ApiResponse.Error(ctx, 400, "invalid-input", $"Seeded jobs are finished: status '{badStatus}' is not one of {string.Join(", ", Seeder.TerminalStatuses)}.");
+                return;
+            }
+            if (request.Problem() is string problem)
+            {
+                await ApiResponse.Error(ctx, 400, "invalid-input", problem);
                 return;
             }
             var result = seeder.Seed(request);

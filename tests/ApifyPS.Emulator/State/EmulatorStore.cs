@@ -10,11 +10,21 @@ public sealed class EmulatorStore
 
     public EmulatorStore(EmulatorOptions options)
     {
+        Options = options;
         MainUser = AddUser(options.Username, options.Token);
         foreach (var (username, token) in options.ExtraUsers) AddUser(username, token);
+        Lifecycle = new JobLifecycle(this);
     }
 
     public object Sync { get; } = new();
+
+    public EmulatorOptions Options { get; }
+
+    /// <summary>Moves new builds and runs through their statuses; other parts hook into its events.</summary>
+    public JobLifecycle Lifecycle { get; }
+
+    /// <summary>The storages runs write to (key-value stores today).</summary>
+    public RunStorages Storages { get; } = new();
 
     /// <summary>The user the --token authenticates; seeding creates Actors for this user.</summary>
     public UserRecord MainUser { get; }
@@ -57,6 +67,22 @@ public sealed class EmulatorStore
         actor.Versions.Add(new VersionRecord { VersionNumber = "0.0" });
         ActorsById[actor.Id] = actor;
         return actor;
+    }
+
+    /// <summary>
+    /// The build a run uses: by build number, else the newest SUCCEEDED build with that tag (default <c>latest</c>).
+    /// </summary>
+    public BuildRecord? FindBuildForRun(ActorRecord actor, string? tagOrNumber)
+    {
+        var wanted = string.IsNullOrEmpty(tagOrNumber) ? "latest" : tagOrNumber;
+        for (var i = actor.Builds.Count - 1; i >= 0; i--)
+            if (actor.Builds[i].BuildNumber == wanted) return actor.Builds[i];
+        for (var i = actor.Builds.Count - 1; i >= 0; i--)
+        {
+            var b = actor.Builds[i];
+            if (b.Status == JobStatuses.Succeeded && b.BuildTag == wanted) return b;
+        }
+        return null;
     }
 
     public string NextBuildNumber(ActorRecord actor, string versionNumber)

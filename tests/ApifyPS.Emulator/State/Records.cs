@@ -31,6 +31,8 @@ public sealed class ActorRecord
     public Dictionary<string, int> BuildCounters { get; } = new();
     public JobList<BuildRecord> Builds { get; } = new();
     public JobList<RunRecord> Runs { get; } = new();
+    /// <summary>How the Actor's new builds and runs behave (durations, outcomes, OUTPUT); set when seeding.</summary>
+    public JobBehaviour Behaviour { get; set; } = new();
     public string FullName => Owner.Username + "~" + Name;
 }
 
@@ -49,6 +51,11 @@ public abstract class JobRecord
     public double UsageTotalUsd { get; set; }
     /// <summary>Creation order; breaks ties between equal startedAt values.</summary>
     public long Seq { get; init; }
+    /// <summary>Completed when the job reaches a terminal status (long polls wait on it).</summary>
+    public TaskCompletionSource Terminal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Bumped by every reschedule (abort, metamorph), so a step scheduled earlier sees it is stale.</summary>
+    public int Generation { get; set; }
+    public bool IsTerminal => JobStatuses.IsTerminal(Status);
 }
 
 public sealed class BuildRecord : JobRecord
@@ -63,8 +70,8 @@ public sealed class BuildRecord : JobRecord
 
 public sealed class RunRecord : JobRecord
 {
-    public string? BuildId { get; init; }
-    public string? BuildNumber { get; init; }
+    public string? BuildId { get; set; }
+    public string? BuildNumber { get; set; }
     public string DefaultDatasetId { get; init; } = Ids.New();
     public string DefaultKeyValueStoreId { get; init; } = Ids.New();
     public string DefaultRequestQueueId { get; init; } = Ids.New();
@@ -73,4 +80,23 @@ public sealed class RunRecord : JobRecord
     public int MemoryMbytes { get; init; } = 1024;
     public int DiskMbytes { get; init; } = 2048;
     public int? ExitCode { get; set; }
+    public long? MaxItems { get; init; }
+    public double? MaxTotalChargeUsd { get; init; }
+    public long? InputBodyLen { get; init; }
+    /// <summary>The Actor whose code runs now: the run's own Actor, or the target of its last metamorph.</summary>
+    public ActorRecord? CurrentActor { get; set; }
+    public List<MetamorphRecord> Metamorphs { get; } = new();
+}
+
+public sealed record MetamorphRecord(DateTime CreatedAt, string ActorId, string? BuildId, string InputKey);
+
+/// <summary>The statuses of Actor jobs, as the API spells them.</summary>
+public static class JobStatuses
+{
+    public const string Ready = "READY", Running = "RUNNING", Succeeded = "SUCCEEDED", Failed = "FAILED",
+        TimingOut = "TIMING-OUT", TimedOut = "TIMED-OUT", Aborting = "ABORTING", Aborted = "ABORTED";
+
+    public static readonly string[] All = { Ready, Running, Succeeded, Failed, TimingOut, TimedOut, Aborting, Aborted };
+
+    public static bool IsTerminal(string status) => status is Succeeded or Failed or TimedOut or Aborted;
 }

@@ -4,10 +4,44 @@ namespace ApifyPS.Emulator.State;
 /// Bulk history for tests and benchmarks: finished builds and runs with increasing startedAt, one second apart,
 /// the newest a second ago. Optional <c>buildStatuses</c> / <c>runStatuses</c> give a pattern of terminal statuses
 /// repeated over the batch (e.g. ["SUCCEEDED","SUCCEEDED","FAILED"]); by default every job SUCCEEDED.
+/// <para>
+/// Optional too: <c>versions</c> (version numbers the Actor gets besides 0.0), and how the Actor's NEW builds and
+/// runs behave (<see cref="JobBehaviour"/>): <c>startDelayMs</c>, <c>buildDurationMs</c>, <c>runDurationMs</c>,
+/// <c>buildOutcome</c>, <c>runOutcome</c> (SUCCEEDED, FAILED or TIMED-OUT), <c>abortDurationMs</c>,
+/// <c>gracefulAbortDurationMs</c>, <c>output</c>, <c>outputContentType</c>, <c>noOutput</c>. Seeding an existing
+/// Actor again changes only the fields given.
+/// </para>
 /// </summary>
 public sealed class Seeder(EmulatorStore store)
 {
-    public sealed record SeedRequest(string Actor, int Builds, int Runs, string[]? BuildStatuses = null, string[]? RunStatuses = null);
+    public sealed record SeedRequest(string Actor, int Builds, int Runs, string[]? BuildStatuses = null, string[]? RunStatuses = null,
+        string[]? Versions = null, int? StartDelayMs = null, int? BuildDurationMs = null, int? RunDurationMs = null,
+        string? BuildOutcome = null, string? RunOutcome = null, int? AbortDurationMs = null, int? GracefulAbortDurationMs = null,
+        System.Text.Json.JsonElement? Output = null, string? OutputContentType = null, bool? NoOutput = null)
+    {
+        /// <summary>What is wrong with the optional fields, or null.</summary>
+        public string? Problem()
+        {
+            foreach (var v in Versions ?? [])
+                if (!System.Text.RegularExpressions.Regex.IsMatch(v ?? "", @"^([0-9]|[1-9][0-9])\.([0-9]|[1-9][0-9])$"))
+                    return $"Version '{v}' is not MAJOR.MINOR (e.g. 0.1).";
+            foreach (var outcome in new[] { BuildOutcome, RunOutcome })
+                if (outcome != null && !JobBehaviour.Outcomes.Contains(outcome))
+                    return $"Outcome '{outcome}' is not one of {string.Join(", ", JobBehaviour.Outcomes)}.";
+            foreach (var ms in new[] { StartDelayMs, BuildDurationMs, RunDurationMs, AbortDurationMs, GracefulAbortDurationMs })
+                if (ms < 0) return "Durations are milliseconds >= 0.";
+            if (Output is { ValueKind: System.Text.Json.JsonValueKind.String } text && OutputContentType != null &&
+                !JobLifecycle.IsText(OutputContentType) && !IsBase64(text.GetString()!))
+                return "A binary 'output' (non-text outputContentType) is given as base64.";
+            return null;
+        }
+
+        private static bool IsBase64(string s)
+        {
+            var buffer = new byte[s.Length];
+            return Convert.TryFromBase64String(s, buffer, out _);
+        }
+    }
 
     public sealed record SeedResult(string ActorId, string Actor, int Builds, int Runs);
 
@@ -17,8 +51,12 @@ public sealed class Seeder(EmulatorStore store)
         {
             var owner = store.MainUser;
             var actor = store.FindActor(owner.Username + "~" + request.Actor) ?? store.CreateActor(owner, request.Actor);
+            foreach (var v in request.Versions ?? [])
+                if (actor.Versions.All(existing => existing.VersionNumber != v))
+                    actor.Versions.Add(new VersionRecord { VersionNumber = v });
+            ApplyBehaviour(actor.Behaviour, request);
             var version = actor.Versions.OrderByDescending(v => Version.Parse(v.VersionNumber)).First();
-            var now = DateTime.UtcNow;
+            var now = Clock.UtcNow();
             var builds = new List<BuildRecord>(request.Builds);
             for (var i = 0; i < request.Builds; i++)
             {
@@ -46,6 +84,20 @@ public sealed class Seeder(EmulatorStore store)
             store.AddRuns(runs);
             return new SeedResult(actor.Id, actor.FullName, request.Builds, request.Runs);
         }
+    }
+
+    private static void ApplyBehaviour(JobBehaviour b, SeedRequest r)
+    {
+        if (r.StartDelayMs is int startDelay) b.StartDelayMs = startDelay;
+        if (r.BuildDurationMs is int build) b.BuildDurationMs = build;
+        if (r.RunDurationMs is int run) b.RunDurationMs = run;
+        if (r.BuildOutcome != null) b.BuildOutcome = r.BuildOutcome;
+        if (r.RunOutcome != null) b.RunOutcome = r.RunOutcome;
+        if (r.AbortDurationMs is int abort) b.AbortDurationMs = abort;
+        if (r.GracefulAbortDurationMs is int graceful) b.GracefulAbortDurationMs = graceful;
+        if (r.Output is { } output) b.Output = output.Clone();
+        if (r.OutputContentType != null) b.OutputContentType = r.OutputContentType;
+        if (r.NoOutput is bool noOutput) b.NoOutput = noOutput;
     }
 
     /// <summary>The statuses a seeded (finished) job may have.</summary>

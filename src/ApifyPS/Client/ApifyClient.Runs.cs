@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using ApifyPS.Models;
+
+namespace ApifyPS.Client
+{
+    public sealed partial class ApifyClient
+    {
+        /// <summary>How long the API's synchronous run endpoints wait for the run (MAX_ACTOR_JOB_SYNC_WAIT_SECS).</summary>
+        public static readonly TimeSpan RunSyncServerLimit = TimeSpan.FromSeconds(300);
+
+        /// <summary>
+        /// The user's runs (<c>GET /v2/actor-runs</c>), or one Actor's (<c>GET /v2/actors/{actorId}/runs</c>), filtered
+        /// by the server (<c>status</c>, <c>startedAfter</c>, <c>startedBefore</c>).
+        /// </summary>
+        public IAsyncEnumerable<ApifyRun> ListRunsAsync(string? actorId, PageRequest paging, ApifyJobFilter? filter = null,
+            CancellationToken cancellationToken = default)
+        {
+            var path = actorId == null ? "/v2/actor-runs" : $"/v2/actors/{ApifyRequest.Segment(actorId)}/runs";
+            return ListAsync<ApifyRun>(path, filter?.AddTo(new ApifyQuery()), paging, cancellationToken);
+        }
+
+        /// <summary>One run (<c>GET /v2/actor-runs/{runId}</c>), held by the server up to <paramref name="waitForFinishSeconds"/>.</summary>
+        public Task<ApifyRun> GetRunAsync(string runId, int waitForFinishSeconds = 0, CancellationToken cancellationToken = default) =>
+            GetDataAsync<ApifyRun>(JobRequest($"/v2/actor-runs/{ApifyRequest.Segment(runId)}", runId, waitForFinishSeconds), cancellationToken);
+
+        /// <summary>Starts a run (<c>POST /v2/actors/{actorId}/runs</c>); the input becomes the run's INPUT. Never repeated blindly.</summary>
+        public Task<ApifyRun> StartRunAsync(string actorId, ApifyInput? input, ApifyRunOptionsRequest? options = null,
+            CancellationToken cancellationToken = default)
+        {
+            var query = (options ?? new ApifyRunOptionsRequest()).AddTo(new ApifyQuery());
+            return GetDataAsync<ApifyRun>(
+                new ApifyRequest(HttpMethod.Post, $"/v2/actors/{ApifyRequest.Segment(actorId)}/runs", query, ApifyRequestKind.Start)
+                {
+                    TargetId = actorId,
+                    Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
+                },
+                cancellationToken);
+        }
+
+        /// <summary>
+        /// Aborts a run (<c>POST /v2/actor-runs/{runId}/abort</c>); gracefully lets the Actor persist its state first.
+        /// A run that is not starting or running comes back unchanged.
+        /// </summary>
+        public Task<ApifyRun> AbortRunAsync(string runId, bool gracefully = false, CancellationToken cancellationToken = default) =>
+            GetDataAsync<ApifyRun>(
+                new ApifyRequest(HttpMethod.Post, $"/v2/actor-runs/{ApifyRequest.Segment(runId)}/abort",
+                    new ApifyQuery().AddFlag("gracefully", gracefully), ApifyRequestKind.Write) { TargetId = runId },
+                cancellationToken);
+
+        /// <summary>
+        /// Turns a running run into a run of another Actor (<c>POST /v2/actor-runs/{runId}/metamorph</c>): same run id and
+        /// default storages, the new input stored as INPUT-METAMORPH-n. Never repeated blindly.
+        /// </summary>
+        public Task<ApifyRun> MetamorphRunAsync(string runId, string targetActorId, string? build, ApifyInput? input,
+            CancellationToken cancellationToken = default)
+        {
+            var query = new ApifyQuery().Add("targetActorId", targetActorId).Add("build", string.IsNullOrEmpty(build) ? null : build);
+            return GetDataAsync<ApifyRun>(
+                new ApifyRequest(HttpMethod.Post, $"/v2/actor-runs/{ApifyRequest.Segment(runId)}/metamorph", query, ApifyRequestKind.Start)
+                {
+                    TargetId = runId,
+                    Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Waits for a run to finish (see <see cref="WaitForJobAsync{T}"/>).</summary>
+        public Task<ApifyWaitResult<ApifyRun>> WaitForRunAsync(string runId, ApifyWaitOptions options, ApifyRun? current = null,
+            CancellationToken cancellationToken = default) =>
+            WaitForJobAsync("run", runId, current, (wait, token) => GetRunAsync(runId, wait, token), options, cancellationToken);
+
+        /// <summary>
+        /// Runs an Actor synchronously (<c>POST /v2/actors/{actorId}/run-sync</c> with input, <c>GET</c> without) and returns
+        /// its OUTPUT record (or <paramref name="outputRecordKey"/>). The server waits up to 300 s, so the request's own
+        /// timeout is longer than that. A failed run (400 run-failed) and the server giving up (408 run-timeout-exceeded,
+        /// the run goes on) are errors whose target is the run id; for a 408, which does not name the run, the client
+        /// looks the run up among the Actor's runs still going that started with the request.
+        /// </summary>
+        public async Task<ApifyActorOutput> RunSyncAsync(string actorId, ApifyInput? input, ApifyRunOptionsRequest? options = null,
+            string? outputRecordKey = null, CancellationToken cancellationToken = default)
+        {
+            var query = (options ?? new ApifyRunOptionsRequest()).AddTo(new ApifyQuery())
+                .Add("outputRecordKey", string.IsNullOrEmpty(outputRecordKey) ? null : outputRecordKey);
+            var request = new ApifyRequest(input == null ? HttpMethod.Get : HttpMethod.Post,
+                $"/v2/actors/{ApifyRequest.Segment(actorId)}/run-sync", query, ApifyRequestKind.Start)
+            {
+                TargetId = actorId,
+                Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
+                Timeout = RunSyncServerLimit + Options.LongPollMargin,
+            };
+            var requestStarted = DateTime.UtcNow;
+            try
+            {
+                return await ExecuteAsync(request, async (response, token) =>
+                {
+                    var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    var type = response.Content.Headers.ContentType?.ToString();
+                    return new ApifyActorOutput(body, body.Length == 0 ? null : type);
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApifyApiException ex) when (ex.ErrorType == "run-failed")
+            {
+                var match = Regex.Match(ex.Message, @"run ID:\s*([A-Za-z0-9]+)");
+                if (match.Success) ex.TargetId = match.Groups[1].Value;
+                throw;
+            }
+            catch (ApifyApiException ex) when (ex.StatusCode == HttpStatusCode.RequestTimeout && ex.ErrorType == "run-timeout-exceeded")
+            {
+                throw await NameTheTimedOutRunAsync(ex, actorId, requestStarted, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// A 408 from run-sync does not say which run it started. That run is still going: it is among the Actor's READY /
+        /// RUNNING runs started through the API, and it started when the request arrived. The server's clock is read from
+        /// the Date header of the lookup's answer, so the client's clock being off does not matter; runs started within a
+        /// few seconds of that moment are named (one is the usual case; several are all named).
+        /// </summary>
+        private async Task<ApifyApiException> NameTheTimedOutRunAsync(ApifyApiException ex, string actorId, DateTime requestStarted,
+            CancellationToken cancellationToken)
+        {
+            var filter = new ApifyJobFilter { Statuses = new[] { ApifyJobStatus.Ready, ApifyJobStatus.Running } };
+            var query = filter.AddTo(new ApifyQuery()).Add("limit", 20L).AddFlag("desc", true);
+            var lookup = new ApifyRequest(HttpMethod.Get, $"/v2/actors/{ApifyRequest.Segment(actorId)}/runs", query) { TargetId = actorId };
+            DateTimeOffset? serverNow = null;
+            var answeredAt = DateTime.UtcNow;
+            List<ApifyRun> candidates;
+            try
+            {
+                var page = await ExecuteAsync(lookup, (response, token) =>
+                {
+                    serverNow = response.Headers.Date;
+                    answeredAt = DateTime.UtcNow;
+                    return ReadDataAsync<ListPage<ApifyRun>>(lookup, response, token);
+                }, cancellationToken).ConfigureAwait(false);
+                candidates = (page.Items ?? Array.Empty<ApifyRun>())
+                    .Where(r => r.Origin == null || string.Equals(r.Origin, "API", StringComparison.OrdinalIgnoreCase))
+                    .ToList();
+            }
+            catch (ApifyApiException)
+            {
+                return ex;
+            }
+            if (serverNow.HasValue)
+            {
+                // The Date header has whole seconds: the server's "now" is within [Date, Date + 1 s).
+                var expectedStart = serverNow.Value.UtcDateTime.AddSeconds(0.5) - (answeredAt - requestStarted);
+                candidates = candidates.Where(r => Math.Abs((ApifyQuery.ToUtc(r.StartedAt) - expectedStart).TotalSeconds) <= 2).ToList();
+            }
+            if (candidates.Count == 0) return ex;
+            var named = candidates.Count == 1
+                ? $"The run {candidates[0].Id} goes on; follow it with Wait-ApifyRun -Id {candidates[0].Id}."
+                : $"The run goes on; it is one of {string.Join(", ", candidates.Select(r => r.Id))} (runs of this Actor started with the request).";
+            return new ApifyApiException(ex.StatusCode, ex.ErrorType, ex.Message.TrimEnd('.') + ". " + named, ex.Method, ex.Path, ex)
+            {
+                TargetId = candidates.Count == 1 ? candidates[0].Id : ex.TargetId,
+            };
+        }
+    }
+}
