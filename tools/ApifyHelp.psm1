@@ -201,6 +201,7 @@ function Get-ApifyParameterInfo {
             Pipeline    = if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }
             Aliases     = @($p.Aliases)
             Wildcards   = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+            AcceptedValues = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | ForEach-Object ValidValues)
             IsShouldProcess = $p.Name -in 'WhatIf', 'Confirm'
         }
     }
@@ -405,6 +406,17 @@ function Write-Parameter {
     $w.WriteStartElement('maml', 'description', $maml)
     foreach ($para in $description) { $w.WriteElementString('para', $maml, $para) }
     $w.WriteEndElement()
+    if ($Info.AcceptedValues) {
+        $w.WriteStartElement('command', 'parameterValueGroup', $cmd)
+        foreach ($v in $Info.AcceptedValues) {
+            $w.WriteStartElement('command', 'parameterValue', $cmd)
+            $w.WriteAttributeString('required', 'false')
+            $w.WriteAttributeString('variableLength', 'false')
+            $w.WriteString($v)
+            $w.WriteEndElement()
+        }
+        $w.WriteEndElement()
+    }
     if (-not ($InSyntax -and $Info.IsSwitch)) {
         $w.WriteStartElement('command', 'parameterValue', $cmd)
         $w.WriteAttributeString('required', (-not $Info.IsSwitch).ToString().ToLowerInvariant())
@@ -493,6 +505,7 @@ function Get-ApifyParameterYaml {
             "Type: $($info.TypeName)"
             "Parameter Sets: $setText"
             "Aliases:$(if ($info.Aliases) { ' ' + ($info.Aliases -join ', ') })"
+            if ($info.AcceptedValues) { "Accepted values: $($info.AcceptedValues -join ', ')" }
             ''
             "Required: $mandatory"
             "Position: $position"
