@@ -11,6 +11,10 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(
         'Formats/ApifyBuild.Format.ps1xml'
+        'Formats/ApifyActor.Format.ps1xml'
+        'Formats/ApifyActorVersion.Format.ps1xml'
+        'Formats/ApifyEnvironmentVariable.Format.ps1xml'
+        'Formats/ApifyWebhook.Format.ps1xml'
         'Formats/ApifyRun.Format.ps1xml'
         'Formats/ApifyConnectionInfo.Format.ps1xml'
     )
@@ -28,6 +32,15 @@
         'Connect-Apify'
         'Get-ApifyConnection'
         'Disconnect-Apify'
+        'Get-ApifyActor'
+        'New-ApifyActor'
+        'Set-ApifyActor'
+        'Remove-ApifyActor'
+        'Get-ApifyActorVersion'
+        'New-ApifyActorVersion'
+        'Set-ApifyActorVersion'
+        'Remove-ApifyActorVersion'
+        'Get-ApifyWebhook'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

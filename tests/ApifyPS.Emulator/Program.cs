@@ -33,6 +33,7 @@ var log = new RequestLog();
 app.UseApiAuth(store, log);
 app.MapControlRoutes(store, log);
 app.MapBuildRoutes(store);
+app.MapActorRoutes(store);
 app.MapRunRoutes(store);
 app.MapVersionRoutes(store);
 app.MapUserRoutes();

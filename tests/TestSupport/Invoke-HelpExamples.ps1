@@ -4,8 +4,8 @@
 #
 # The convention the examples are written for (docs/design.md, "Help examples run"): each example runs on its own,
 # in a fresh pwsh (Invoke-HelpExample.ps1) with its own empty home folder (no stored profile, no Apify CLI login),
-# against its own local server started with `--username janedoe` and the Actor `web-scraper` seeded with builds and
-# runs, $env:APIFY_TOKEN and $env:APIFY_CLIENT_BASE_URL pointing at it, in an empty working directory, in a new
+# against its own local server started with `--username janedoe` and the Actor `web-scraper` seeded with builds,
+# runs and webhooks, $env:APIFY_TOKEN and $env:APIFY_CLIENT_BASE_URL pointing at it, in an empty working directory, in a new
 # runspace with the module imported. The runspace's host (ExampleHost.cs) plays the reader at the keyboard: asked
 # for a secret (Connect-Apify's prompt, Read-Host -AsSecureString) it types the server's token, asked to choose it
 # takes the default; confirmation prompts are answered yes ($ConfirmPreference = 'None'). A SecretManagement vault
@@ -62,6 +62,7 @@ $results = @($examples | ForEach-Object -ThrottleLimit $Parallel -Parallel {
             $null = Add-ApifyEmulatorSeed -Emulator $emulator -Actor 'web-scraper' -Builds 40 -Runs 40 -Extra @{
                 buildStatuses = @('SUCCEEDED', 'SUCCEEDED', 'FAILED', 'SUCCEEDED', 'TIMED-OUT', 'SUCCEEDED', 'ABORTED', 'SUCCEEDED')
                 runStatuses   = @('SUCCEEDED', 'FAILED', 'SUCCEEDED', 'SUCCEEDED', 'TIMED-OUT', 'SUCCEEDED', 'ABORTED', 'SUCCEEDED')
+                webhooks      = 3
             }
             $sandbox = New-ApifySandbox -Prefix 'apifyps-example-'
             $directory = (New-Item -ItemType Directory -Path (Join-Path $sandbox.Path 'work')).FullName

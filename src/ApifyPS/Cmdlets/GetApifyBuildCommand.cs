@@ -26,6 +26,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = ActorSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ApifyActorCompleter))]
         public string Actor { get; set; } = "";
 
         /// <summary>An ApifyPS object from the pipeline: a build is read again, a run gives its build, an Actor its builds.</summary>
@@ -37,6 +38,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(ParameterSetName = ActorSet)]
         [Parameter(ParameterSetName = InputObjectSet)]
         [ValidateSet("READY", "RUNNING", "SUCCEEDED", "FAILED", "TIMING-OUT", "TIMED-OUT", "ABORTING", "ABORTED")]
+        [ArgumentCompleter(typeof(ApifyJobStatusCompleter))]
         public string[]? Status { get; set; }
 
         /// <summary>Only builds started at or after this time; with -Descending the walk stops once past it.</summary>

@@ -17,6 +17,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ActorSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ApifyActorCompleter))]
         public string Actor { get; set; } = "";
 
         /// <summary>An Actor to build, or a build to build again (same Actor and version).</summary>

@@ -20,6 +20,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ActorSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ApifyActorCompleter))]
         public string Actor { get; set; } = "";
 
         /// <summary>An Actor from the pipeline.</summary>

@@ -26,7 +26,8 @@ public static class ApiAuth
             var auth = "none";
             if (!string.IsNullOrEmpty(queryToken)) { token = queryToken; auth = "query"; }
             else if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) { token = header["Bearer ".Length..].Trim(); auth = "header"; }
-            log.Add(new RequestLog.Entry(ctx.Request.Method, ctx.Request.Path.Value ?? "", ctx.Request.QueryString.Value?.TrimStart('?') ?? "", auth));
+            var body = await RequestLog.ReadBody(ctx.Request);
+            log.Add(new RequestLog.Entry(ctx.Request.Method, ctx.Request.Path.Value ?? "", ctx.Request.QueryString.Value?.TrimStart('?') ?? "", auth, body));
             if (token != null)
             {
                 UserRecord? user;

@@ -3,7 +3,38 @@ namespace ApifyPS.Emulator.Http;
 /// <summary>Every /v2 request received, oldest first, for tests to count and inspect (GET /__emulator/requests).</summary>
 public sealed class RequestLog
 {
-    public sealed record Entry(string Method, string Path, string Query, string Auth);
+    /// <summary>One request. <c>Body</c>: the JSON body as sent (a string when it was not JSON), null without one.</summary>
+    public sealed record Entry(string Method, string Path, string Query, string Auth, object? Body = null);
+
+    /// <summary>Bodies above this size are logged as a note, not in full.</summary>
+    public const int MaxLoggedBody = 256 * 1024;
+
+    /// <summary>
+    /// Reads the request's body for the log and rewinds it so the route reads it again. Big bodies (dataset pushes in
+    /// benchmarks) are not buffered: only their size is logged.
+    /// </summary>
+    public static async Task<object?> ReadBody(HttpRequest request)
+    {
+        if (request.ContentLength is null or 0 && !request.Headers.TransferEncoding.Any()) return null;
+        if (request.ContentLength > MaxLoggedBody) return $"({request.ContentLength} bytes)";
+        request.EnableBuffering();
+        var buffer = new byte[MaxLoggedBody + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length))) > 0) length += read;
+        request.Body.Position = 0;
+        if (length == 0) return null;
+        if (length > MaxLoggedBody) return $"(more than {MaxLoggedBody} bytes)";
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(buffer.AsMemory(0, length));
+            return doc.RootElement.Clone();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+        }
+    }
 
     private readonly List<Entry> _entries = new();
 

@@ -19,7 +19,7 @@ public static class ControlRoutes
         // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...]]
         //   [, "versions": [...], and how the Actor's new jobs behave: "startDelayMs", "buildDurationMs", "runDurationMs",
         //   "buildOutcome", "runOutcome", "abortDurationMs", "gracefulAbortDurationMs", "output", "outputContentType",
-        //   "noOutput"]} (see Seeder)
+        //   "noOutput"] [, "webhooks": K]} (see Seeder)
         app.MapPost("/__emulator/seed", async ctx =>
         {
             Seeder.SeedRequest? request;
@@ -32,7 +32,7 @@ public static class ControlRoutes
                 await ApiResponse.Error(ctx, 400, "invalid-input", ex.Message);
                 return;
             }
-            if (request == null || string.IsNullOrWhiteSpace(request.Actor) || request.Builds < 0 || request.Runs < 0)
+            if (request == null || string.IsNullOrWhiteSpace(request.Actor) || request.Builds < 0 || request.Runs < 0 || request.Webhooks < 0)
             {
                 await ApiResponse.Error(ctx, 400, "invalid-input", "Expected {\"actor\": name, \"builds\": N, \"runs\": M} with N, M >= 0.");
                 return;

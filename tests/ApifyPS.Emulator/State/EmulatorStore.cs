@@ -36,6 +36,7 @@ public sealed class EmulatorStore
     public Dictionary<string, RunRecord> RunsById { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, JobList<BuildRecord>> BuildsByUser { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, JobList<RunRecord>> RunsByUser { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, WebhookRecord> WebhooksById { get; } = new(StringComparer.Ordinal);
 
     public long NextSeq() => Interlocked.Increment(ref _seq);
 
@@ -63,10 +64,46 @@ public sealed class EmulatorStore
 
     public ActorRecord CreateActor(UserRecord owner, string name)
     {
-        var actor = new ActorRecord { Id = Ids.New(), Owner = owner, Name = name };
+        var actor = new ActorRecord { Id = Ids.New(), Owner = owner, Name = name, Seq = NextSeq() };
         actor.Versions.Add(new VersionRecord { VersionNumber = "0.0" });
         ActorsById[actor.Id] = actor;
         return actor;
+    }
+
+    /// <summary>An Actor made by the API (POST /v2/actors): its versions are the request's, none by default.</summary>
+    public ActorRecord AddActor(UserRecord owner, string name, IEnumerable<VersionRecord> versions)
+    {
+        var actor = new ActorRecord { Id = Ids.New(), Owner = owner, Name = name, Seq = NextSeq() };
+        actor.Versions.AddRange(versions);
+        ActorsById[actor.Id] = actor;
+        return actor;
+    }
+
+    /// <summary>The user's own Actors, oldest first (createdAt, then creation order).</summary>
+    public List<ActorRecord> ActorsOf(UserRecord owner) =>
+        ActorsById.Values.Where(a => a.Owner == owner).OrderBy(a => a.CreatedAt).ThenBy(a => a.Seq).ToList();
+
+    /// <summary>An Actor is unique by name per owner.</summary>
+    public bool NameTaken(UserRecord owner, string name, ActorRecord? except = null) =>
+        ActorsById.Values.Any(a => a.Owner == owner && a != except && string.Equals(a.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Deletes the Actor with everything that belongs to it: versions, builds, runs, webhooks.</summary>
+    public void RemoveActor(ActorRecord actor)
+    {
+        ActorsById.Remove(actor.Id);
+        foreach (var b in actor.Builds.All) BuildsById.Remove(b.Id);
+        foreach (var r in actor.Runs.All) RunsById.Remove(r.Id);
+        BuildsByUser[actor.Owner.Id].RemoveWhere(b => b.Actor == actor);
+        RunsByUser[actor.Owner.Id].RemoveWhere(r => r.Actor == actor);
+        foreach (var w in actor.Webhooks) WebhooksById.Remove(w.Id);
+        actor.Webhooks.Clear();
+        actor.Versions.Clear();
+    }
+
+    public void AddWebhook(WebhookRecord webhook)
+    {
+        WebhooksById[webhook.Id] = webhook;
+        webhook.Actor?.Webhooks.Add(webhook);
     }
 
     /// <summary>

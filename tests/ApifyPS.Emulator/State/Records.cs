@@ -14,6 +14,54 @@ public sealed class VersionRecord
     public required string VersionNumber { get; set; }
     public string SourceType { get; set; } = "SOURCE_FILES";
     public string? BuildTag { get; set; } = "latest";
+    public List<EnvVarRecord> EnvVars { get; set; } = new();
+    public bool ApplyEnvVarsToBuild { get; set; }
+    /// <summary>SOURCE_FILES: files and folders as the API takes them ({name, format, content} or {name, folder}).</summary>
+    public List<SourceFileRecord> SourceFiles { get; set; } = new();
+    public string? GitRepoUrl { get; set; }
+    public string? TarballUrl { get; set; }
+    public string? GitHubGistUrl { get; set; }
+
+    public VersionRecord Clone() => new()
+    {
+        VersionNumber = VersionNumber, SourceType = SourceType, BuildTag = BuildTag, ApplyEnvVarsToBuild = ApplyEnvVarsToBuild,
+        EnvVars = EnvVars.Select(e => e with { }).ToList(), SourceFiles = SourceFiles.ToList(),
+        GitRepoUrl = GitRepoUrl, TarballUrl = TarballUrl, GitHubGistUrl = GitHubGistUrl,
+    };
+}
+
+/// <summary>
+/// An environment variable of a version. A secret's value is kept but never written to an answer. Value is null only
+/// while a request that left it out is checked (a secret keeps the value it had).
+/// </summary>
+public sealed record EnvVarRecord(string Name, string? Value, bool IsSecret);
+
+public sealed record SourceFileRecord(string Name, string? Format, string? Content, bool Folder);
+
+/// <summary>The defaults of a run of the Actor (the API's defaultRunOptions).</summary>
+public sealed class RunOptionsRecord
+{
+    public string Build { get; set; } = "latest";
+    public int TimeoutSecs { get; set; } = 3600;
+    public int MemoryMbytes { get; set; } = 1024;
+    public bool RestartOnError { get; set; }
+    public long? MaxItems { get; set; }
+}
+
+public sealed class WebhookRecord
+{
+    public required string Id { get; init; }
+    public required UserRecord Owner { get; init; }
+    public ActorRecord? Actor { get; init; }
+    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+    public DateTime ModifiedAt { get; set; } = DateTime.UtcNow;
+    public string[] EventTypes { get; init; } = { "ACTOR.RUN.SUCCEEDED" };
+    public string RequestUrl { get; init; } = "https://example.com/webhook";
+    public bool IsEnabled { get; init; } = true;
+    public bool IgnoreSslErrors { get; init; }
+    public bool DoNotRetry { get; init; }
+    public long TotalDispatches { get; init; }
+    public long Seq { get; init; }
 }
 
 public sealed class ActorRecord
@@ -26,6 +74,15 @@ public sealed class ActorRecord
     public bool IsPublic { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
     public DateTime ModifiedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>Creation order; breaks ties between equal createdAt values in lists.</summary>
+    public long Seq { get; init; }
+    public string? SeoTitle { get; set; }
+    public string? SeoDescription { get; set; }
+    public List<string> Categories { get; set; } = new();
+    public RunOptionsRecord DefaultRunOptions { get; set; } = new();
+    /// <summary>Tags set or removed by an update (taggedBuilds); other tags follow the newest successful build of a version.</summary>
+    public Dictionary<string, string?> TagOverrides { get; } = new(StringComparer.Ordinal);
+    public List<WebhookRecord> Webhooks { get; } = new();
     public List<VersionRecord> Versions { get; } = new();
     /// <summary>Sequence of build numbers per version (0.0.1, 0.0.2, ...).</summary>
     public Dictionary<string, int> BuildCounters { get; } = new();

@@ -3,7 +3,8 @@ namespace ApifyPS.Emulator.State;
 /// <summary>
 /// Bulk history for tests and benchmarks: finished builds and runs with increasing startedAt, one second apart,
 /// the newest a second ago. Optional <c>buildStatuses</c> / <c>runStatuses</c> give a pattern of terminal statuses
-/// repeated over the batch (e.g. ["SUCCEEDED","SUCCEEDED","FAILED"]); by default every job SUCCEEDED.
+/// repeated over the batch (e.g. ["SUCCEEDED","SUCCEEDED","FAILED"]); by default every job SUCCEEDED. Optional
+/// <c>webhooks</c>: that many webhooks on the Actor (created a second apart, oldest first).
 /// <para>
 /// Optional too: <c>versions</c> (version numbers the Actor gets besides 0.0), and how the Actor's NEW builds and
 /// runs behave (<see cref="JobBehaviour"/>): <c>startDelayMs</c>, <c>buildDurationMs</c>, <c>runDurationMs</c>,
@@ -17,7 +18,7 @@ public sealed class Seeder(EmulatorStore store)
     public sealed record SeedRequest(string Actor, int Builds, int Runs, string[]? BuildStatuses = null, string[]? RunStatuses = null,
         string[]? Versions = null, int? StartDelayMs = null, int? BuildDurationMs = null, int? RunDurationMs = null,
         string? BuildOutcome = null, string? RunOutcome = null, int? AbortDurationMs = null, int? GracefulAbortDurationMs = null,
-        System.Text.Json.JsonElement? Output = null, string? OutputContentType = null, bool? NoOutput = null)
+        System.Text.Json.JsonElement? Output = null, string? OutputContentType = null, bool? NoOutput = null, int Webhooks = 0)
     {
         /// <summary>What is wrong with the optional fields, or null.</summary>
         public string? Problem()
@@ -82,6 +83,16 @@ public sealed class Seeder(EmulatorStore store)
                 });
             }
             store.AddRuns(runs);
+            for (var i = 0; i < request.Webhooks; i++)
+            {
+                var created = now.AddSeconds(-(request.Webhooks - i));
+                store.AddWebhook(new WebhookRecord
+                {
+                    Id = Ids.New(), Owner = owner, Actor = actor, CreatedAt = created, ModifiedAt = created, Seq = store.NextSeq(),
+                    EventTypes = i % 2 == 0 ? new[] { "ACTOR.RUN.FAILED", "ACTOR.RUN.TIMED_OUT" } : new[] { "ACTOR.RUN.SUCCEEDED" },
+                    RequestUrl = $"https://hooks.example.com/{actor.Name}/{i + 1}", TotalDispatches = i,
+                });
+            }
             return new SeedResult(actor.Id, actor.FullName, request.Builds, request.Runs);
         }
     }
