@@ -309,7 +309,8 @@ function ConvertTo-ApifyMaml {
                 $w.WriteStartElement('command', 'syntaxItem', $cmd)
                 $w.WriteElementString('name', $maml, $c.Name)
                 $inSet = @($set.Parameters | Where-Object { $script:CommonParameterNames -notcontains $_.Name })
-                $ordered = @($inSet | Where-Object Position -ge 0 | Sort-Object Position) + @($inSet | Where-Object Position -lt 0)
+                $ordered = @($inSet | Where-Object Position -ge 0 | Sort-Object Position) +
+                    @($inSet | Where-Object { $_.Position -lt 0 -and $_.IsMandatory }) + @($inSet | Where-Object { $_.Position -lt 0 -and -not $_.IsMandatory })
                 foreach ($sp in $ordered) {
                     $info = $params | Where-Object Name -eq $sp.Name
                     $pipeline = @(if ($sp.ValueFromPipelineByPropertyName) { 'ByPropertyName' }; if ($sp.ValueFromPipeline) { 'ByValue' })
@@ -454,7 +455,8 @@ function Get-ApifySyntaxText {
         }
         $lines.Add('```')
         $inSet = @($set.Parameters | Where-Object { $script:CommonParameterNames -notcontains $_.Name })
-        $ordered = @($inSet | Where-Object Position -ge 0 | Sort-Object Position) + @($inSet | Where-Object Position -lt 0)
+        $ordered = @($inSet | Where-Object Position -ge 0 | Sort-Object Position) +
+            @($inSet | Where-Object { $_.Position -lt 0 -and $_.IsMandatory }) + @($inSet | Where-Object { $_.Position -lt 0 -and -not $_.IsMandatory })
         $tokens = @(foreach ($p in $ordered) {
                 $isSwitch = $p.ParameterType -eq [System.Management.Automation.SwitchParameter]
                 $name = if ($p.Position -ge 0) { "[-$($p.Name)]" } else { "-$($p.Name)" }
