@@ -17,6 +17,7 @@
         'Formats/ApifyWebhook.Format.ps1xml'
         'Formats/ApifyRun.Format.ps1xml'
         'Formats/ApifyConnectionInfo.Format.ps1xml'
+        'Formats/ApifyRetryPolicy.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -41,6 +42,8 @@
         'Set-ApifyActorVersion'
         'Remove-ApifyActorVersion'
         'Get-ApifyWebhook'
+        'Get-ApifyRetryPolicy'
+        'Set-ApifyRetryPolicy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

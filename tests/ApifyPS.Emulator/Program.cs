@@ -29,9 +29,14 @@ builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port)
 var app = builder.Build();
 var store = new EmulatorStore(options);
 var log = new RequestLog();
+var faults = new FaultRegistry();
+var rateLimiter = new RateLimiter();
 
 app.UseApiAuth(store, log);
+app.UseFaults(faults);
+rateLimiter.UseRateLimit(app);
 app.MapControlRoutes(store, log);
+app.MapResilienceControlRoutes(store, faults, rateLimiter);
 app.MapBuildRoutes(store);
 app.MapActorRoutes(store);
 app.MapRunRoutes(store);

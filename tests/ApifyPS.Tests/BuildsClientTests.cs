@@ -128,7 +128,9 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var client = new ApifyClient(new ApifyConnection(new Uri($"http://127.0.0.1:{port}"), "t", ApifyConnectionSource.Parameter));
+        // A refused connection is retried (nothing was sent): keep the backoff tiny.
+        var client = new ApifyClient(new ApifyConnection(new Uri($"http://127.0.0.1:{port}"), "t", ApifyConnectionSource.Parameter),
+            new ApifyClientOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), RetryMaxDelay = TimeSpan.FromMilliseconds(2) });
         var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.GetBuildAsync("x"));
         Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
         Assert.Null(ex.StatusCode);

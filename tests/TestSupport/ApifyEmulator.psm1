@@ -82,5 +82,82 @@ function Use-ApifyEmulator {
     $env:APIFY_CLIENT_BASE_URL = $Emulator.BaseUri
 }
 
+function Add-ApifyEmulatorFault {
+    # POST /__emulator/faults: the next -Count requests matching -Method and -Path (* within a segment, ** across)
+    # get the fault. -Action: status, html, empty, delay, reset-before, reset-after, truncate. Returns the fault.
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = '*',
+        [ValidateSet('status', 'html', 'empty', 'delay', 'reset-before', 'reset-after', 'truncate')]
+        [string] $Action = 'status',
+        [int] $Count = 1,
+        [int] $Status,
+        [string] $RetryAfter,
+        [string] $ErrorType,
+        [int] $DelayMs,
+        [switch] $Process,
+        [switch] $Abort
+    )
+    $body = @{ path = $Path; method = $Method; action = $Action; count = $Count }
+    if ($PSBoundParameters.ContainsKey('Status')) { $body.status = $Status }
+    if ($RetryAfter) { $body.retryAfter = $RetryAfter }
+    if ($ErrorType) { $body.errorType = $ErrorType }
+    if ($DelayMs) { $body.delayMs = $DelayMs }
+    if ($Process) { $body.process = $true }
+    if ($Abort) { $body.abort = $true }
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)/__emulator/faults" -ContentType 'application/json' `
+        -Body ($body | ConvertTo-Json -Compress)
+}
+
+function Get-ApifyEmulatorFault {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $faults = Invoke-RestMethod -Uri "$($Emulator.BaseUri)/__emulator/faults"
+    $faults | Where-Object { $_ }
+}
+
+function Clear-ApifyEmulatorFault {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.BaseUri)/__emulator/faults"
+}
+
+function Set-ApifyEmulatorRateLimit {
+    # PUT /__emulator/rate-limit (per token and resource, sliding 1 s window); -Off turns it off.
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [int] $Limit = 60,
+        [ValidateSet('resource', 'token')] [string] $Scope = 'resource',
+        [string] $RetryAfter,
+        [switch] $Off
+    )
+    if ($Off) {
+        $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.BaseUri)/__emulator/rate-limit"
+        return
+    }
+    $body = @{ limit = $Limit; scope = $Scope }
+    if ($RetryAfter) { $body.retryAfter = $RetryAfter }
+    Invoke-RestMethod -Method Put -Uri "$($Emulator.BaseUri)/__emulator/rate-limit" -ContentType 'application/json' `
+        -Body ($body | ConvertTo-Json -Compress)
+}
+
+function Get-ApifyEmulatorRateLimit {
+    # {enabled, limit, startLimit, scope, retryAfter, allowed, limited}: limited = 429s answered.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.BaseUri)/__emulator/rate-limit"
+}
+
+function Get-ApifyEmulatorJobsStarted {
+    # {builds, runs, total}: jobs created through the API's start endpoints.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.BaseUri)/__emulator/jobs-started"
+}
+
 Export-ModuleMember -Function Start-ApifyEmulator, Stop-ApifyEmulator, Add-ApifyEmulatorSeed, Get-ApifyEmulatorRequest,
-    Clear-ApifyEmulatorRequest, Use-ApifyEmulator
+    Clear-ApifyEmulatorRequest, Use-ApifyEmulator, Add-ApifyEmulatorFault, Get-ApifyEmulatorFault, Clear-ApifyEmulatorFault,
+    Set-ApifyEmulatorRateLimit, Get-ApifyEmulatorRateLimit, Get-ApifyEmulatorJobsStarted

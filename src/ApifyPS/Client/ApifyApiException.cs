@@ -33,6 +33,35 @@ namespace ApifyPS.Client
 
         /// <summary>The id of the object the request was about, when the caller knows it (for the error record's target).</summary>
         public string? TargetId { get; set; }
+
+        /// <summary>How many times the request was sent before this error was given up on (1 when it was not retried).</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        /// <summary>What the user should do next, when ApifyPS knows (e.g. how to check whether a start happened).</summary>
+        public string? RecommendedAction { get; internal set; }
+
+        /// <summary>The server's Retry-After, when the answer carried one.</summary>
+        internal TimeSpan? RetryAfter { get; set; }
+
+        /// <summary>How far the attempt got before it failed: decides whether repeating it is safe.</summary>
+        internal ApifyFailureStage Stage { get; set; }
+    }
+
+    /// <summary>Where an attempt failed. Whether a start may be repeated depends on it.</summary>
+    internal enum ApifyFailureStage
+    {
+        /// <summary>Not classified (an error of the client itself).</summary>
+        Unknown,
+        /// <summary>The connection could not be made: the request provably never reached the server.</summary>
+        NotSent,
+        /// <summary>Sent (or possibly sent), then the connection broke before any answer.</summary>
+        NoAnswer,
+        /// <summary>No complete answer within the request's timeout.</summary>
+        Timeout,
+        /// <summary>The server answered with an error status.</summary>
+        Answered,
+        /// <summary>The server answered with success, but the body broke off or could not be read.</summary>
+        Body,
     }
 
     /// <summary>Error types ApifyPS itself produces, next to the ones the API sends.</summary>
@@ -54,6 +83,16 @@ namespace ApifyPS.Client
 
         /// <summary>The credential could not be written (permissions, disk full, another process).</summary>
         public const string CredentialNotSaved = "credential-not-saved";
+
+        /// <summary>A start failed in a way that does not tell whether the server acted on it; it is not repeated.</summary>
+        public const string StartOutcomeUnknown = "start-outcome-unknown";
+
+        /// <summary>The API's answer when a client sends too many requests (HTTP 429).</summary>
+        public const string RateLimitExceeded = "rate-limit-exceeded";
+
+        /// <summary>Starts the platform refuses for now: they succeed once other runs finish (opt-in wait-and-retry).</summary>
+        public const string ActorMemoryLimitExceeded = "actor-memory-limit-exceeded";
+        public const string ConcurrentRunsLimitExceeded = "concurrent-runs-limit-exceeded";
 
         /// <summary>A non-2xx answer without Apify's error envelope (e.g. an HTML page from a proxy).</summary>
         public static string ForStatus(int status) => "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture);

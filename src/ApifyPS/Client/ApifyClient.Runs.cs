@@ -40,6 +40,7 @@ namespace ApifyPS.Client
                 {
                     TargetId = actorId,
                     Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
+                    CapacityWait = options?.CapacityWait,
                 },
                 cancellationToken);
         }
@@ -94,6 +95,7 @@ namespace ApifyPS.Client
                 TargetId = actorId,
                 Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
                 Timeout = RunSyncServerLimit + Options.LongPollMargin,
+                CapacityWait = options?.CapacityWait,
             };
             var requestStarted = DateTime.UtcNow;
             try

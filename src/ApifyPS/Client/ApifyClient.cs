@@ -65,10 +65,40 @@ namespace ApifyPS.Client
         /// <summary>
         /// Sends the request and hands a successful response to <paramref name="read"/>, all under the request's
         /// timeout; a failed answer becomes an <see cref="ApifyApiException"/>. The response is disposed afterwards.
+        /// Every attempt (send and read together) runs in the process's one resilience pipeline
+        /// (<see cref="ApifyResilience"/>): retried with backoff when that is safe for the request's
+        /// <see cref="ApifyRequestKind"/>, paced under the resource's rate limit, one verbose line per attempt.
         /// </summary>
         public async Task<T> ExecuteAsync<T>(ApifyRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read,
             CancellationToken cancellationToken)
         {
+            var attempts = new ApifyRequestAttempts(request, Options.EffectiveRetryPolicy(), Log);
+            var context = Polly.ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(ApifyResilience.AttemptsKey, attempts);
+            try
+            {
+                return await ApifyResilience.Pipeline.ExecuteAsync(
+                    (ctx, state) => new ValueTask<T>(state.Client.AttemptAsync(state.Attempts, state.Read, ctx.CancellationToken)),
+                    context, (Client: this, Attempts: attempts, Read: read)).ConfigureAwait(false);
+            }
+            catch (ApifyApiException ex)
+            {
+                throw attempts.Final(ex, Connection.Token);
+            }
+            finally
+            {
+                Polly.ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        /// <summary>One attempt: wait for the resource's turn, send, read; every failure becomes a classified ApifyApiException.</summary>
+        private async Task<T> AttemptAsync<T>(ApifyRequestAttempts attempts, Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+            CancellationToken cancellationToken)
+        {
+            var request = attempts.Request;
+            attempts.BeginAttempt();
+            var rateKey = ApifyRateLimiter.KeyOf(Connection.BaseUri, request);
+            var paced = await ApifyRateLimiter.WaitTurnAsync(rateKey, cancellationToken).ConfigureAwait(false);
             var timeout = TimeoutOf(request);
             using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (timeout != System.Threading.Timeout.InfiniteTimeSpan) timeoutCts.CancelAfter(timeout);
@@ -81,40 +111,82 @@ namespace ApifyPS.Client
                 {
                     response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 }
-                Log($"{request.Method.Method} {request.PathAndQuery} -> {(int)response.StatusCode} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms");
+                var retryAfter = RetryAfterOf(response);
+                ApifyRateLimiter.Observe(rateKey, response, retryAfter);
                 if (!response.IsSuccessStatusCode)
-                    throw await ErrorFromResponseAsync(request, response, token).ConfigureAwait(false);
-                return await read(response, token).ConfigureAwait(false);
+                {
+                    var error = await ErrorFromResponseAsync(request, response, token).ConfigureAwait(false);
+                    error.RetryAfter = retryAfter;
+                    error.Stage = ApifyFailureStage.Answered;
+                    attempts.RecordFailure($"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(), stopwatch.ElapsedMilliseconds, paced);
+                    throw error;
+                }
+                attempts.BodyHandedOver = true;
+                var result = await read(response, token).ConfigureAwait(false);
+                attempts.LogSuccess($"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(), stopwatch.ElapsedMilliseconds, paced);
+                return result;
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeoutCts.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && timeoutCts.IsCancellationRequested &&
+                                       (ex is OperationCanceledException || ex is IOException || ex is HttpRequestException))
             {
-                throw Failure(request, null, ApifyErrorTypes.RequestTimeout,
-                    $"{request.Method.Method} {request.PathAndQuery} got no complete answer within {timeout.TotalSeconds:0.#} s.", null);
+                attempts.RecordFailure($"no complete answer within {timeout.TotalSeconds:0.###} s", stopwatch.ElapsedMilliseconds, paced);
+                throw Failure(request, response?.StatusCode, ApifyErrorTypes.RequestTimeout,
+                    $"{request.Method.Method} {request.PathAndQuery} got no complete answer within {timeout.TotalSeconds:0.###} s.", null,
+                    ApifyFailureStage.Timeout);
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && !(ex is OperationCanceledException))
+            {
+                // Ctrl+C can surface as an IOException from a read it interrupted: report it as the cancellation it is.
+                throw new OperationCanceledException(cancellationToken);
             }
             catch (HttpRequestException ex)
             {
+                var neverSent = ApifyResilience.NeverSent(ex);
+                attempts.RecordFailure($"connection failed ({Innermost(ex).Message})", stopwatch.ElapsedMilliseconds, paced);
                 throw Failure(request, null, ApifyErrorTypes.ConnectionFailed,
-                    $"{request.Method.Method} {request.PathAndQuery} failed: {Innermost(ex).Message}", ex);
+                    $"{request.Method.Method} {request.PathAndQuery} failed: {Innermost(ex).Message}", ex,
+                    neverSent ? ApifyFailureStage.NotSent : ApifyFailureStage.NoAnswer);
             }
-            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (IOException ex)
             {
+                attempts.RecordFailure($"{(int?)response?.StatusCode} with a body that broke off ({ex.Message})".TrimStart(), stopwatch.ElapsedMilliseconds, paced);
                 throw Failure(request, response?.StatusCode, ApifyErrorTypes.ConnectionFailed,
-                    $"{request.Method.Method} {request.PathAndQuery}: the connection broke while reading the answer: {ex.Message}", ex);
+                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode}, then the connection broke while reading the answer: {ex.Message}", ex,
+                    response == null ? ApifyFailureStage.NoAnswer : ApifyFailureStage.Body);
             }
             catch (JsonException ex)
             {
+                attempts.RecordFailure($"{(int?)response?.StatusCode} with unreadable JSON", stopwatch.ElapsedMilliseconds, paced);
                 throw Failure(request, response?.StatusCode, ApifyErrorTypes.InvalidResponse,
-                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode} with JSON that could not be read: {ex.Message}", ex);
+                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode} with JSON that could not be read: {ex.Message}", ex,
+                    ApifyFailureStage.Body);
             }
-            catch (ApifyApiException ex) when (ex.TargetId == null && request.TargetId != null)
+            catch (ApifyApiException ex)
             {
-                ex.TargetId = request.TargetId;
+                if (ex.TargetId == null) ex.TargetId = request.TargetId;
+                if (ex.Stage == ApifyFailureStage.Unknown && response != null && response.IsSuccessStatusCode)
+                {
+                    // The reader refused a successful answer (no 'data', wrong shape): garbage, like unreadable JSON.
+                    ex.Stage = ApifyFailureStage.Body;
+                    attempts.RecordFailure($"{(int)response.StatusCode} with an unusable body", stopwatch.ElapsedMilliseconds, paced);
+                }
                 throw;
             }
             finally
             {
                 response?.Dispose();
             }
+        }
+
+        /// <summary>Retry-After as a wait (seconds or a date), capped at <see cref="ApifyRetryPolicy.MaxRetryAfter"/>.</summary>
+        private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header == null) return null;
+            TimeSpan? wait = header.Delta ?? (header.Date.HasValue ? header.Date.Value - DateTimeOffset.UtcNow : (TimeSpan?)null);
+            if (wait == null) return null;
+            if (wait < TimeSpan.Zero) return TimeSpan.Zero;
+            return wait > ApifyRetryPolicy.MaxRetryAfter ? ApifyRetryPolicy.MaxRetryAfter : wait;
         }
 
         /// <summary>Reads the <c>data</c> of a JSON answer straight from the response stream.</summary>
@@ -131,10 +203,20 @@ namespace ApifyPS.Client
             return envelope.Data;
         }
 
-        private TimeSpan TimeoutOf(ApifyRequest request)
+        /// <summary>
+        /// The per-attempt timeout: none for a Stream; for run-sync more than the 300 s the API may hold it; for a
+        /// request with <c>waitForFinish</c> that wait plus a margin; otherwise the short <see cref="ApifyClientOptions.RequestTimeout"/>.
+        /// </summary>
+        internal TimeSpan TimeoutOf(ApifyRequest request)
         {
             if (request.Timeout.HasValue) return request.Timeout.Value;
-            return request.Kind == ApifyRequestKind.Stream ? System.Threading.Timeout.InfiniteTimeSpan : Options.RequestTimeout;
+            if (request.Kind == ApifyRequestKind.Stream) return System.Threading.Timeout.InfiniteTimeSpan;
+            if (request.Path.IndexOf("/run-sync", StringComparison.Ordinal) >= 0) return Options.RunSyncTimeout;
+            var wait = request.Query.Get("waitForFinish");
+            if (wait != null && double.TryParse(wait, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+                return TimeSpan.FromSeconds(Math.Min(seconds, 3600)) + Options.LongPollMargin;
+            if (request.Kind == ApifyRequestKind.LongPoll) return TimeSpan.FromSeconds(60) + Options.LongPollMargin;
+            return Options.RequestTimeout;
         }
 
         private HttpRequestMessage CreateMessage(ApifyRequest request)
@@ -179,9 +261,10 @@ namespace ApifyPS.Client
             return buffer;
         }
 
-        private ApifyApiException Failure(ApifyRequest request, HttpStatusCode? status, string type, string message, Exception? inner) =>
+        private ApifyApiException Failure(ApifyRequest request, HttpStatusCode? status, string type, string message, Exception? inner,
+            ApifyFailureStage stage = ApifyFailureStage.Unknown) =>
             new ApifyApiException(status, type, ApifyErrorParser.Redact(message, Connection.Token), request.Method.Method,
-                request.PathAndQuery, inner) { TargetId = request.TargetId };
+                request.PathAndQuery, inner) { TargetId = request.TargetId, Stage = stage };
 
         private void Log(string line) => Options.Verbose?.Invoke(ApifyErrorParser.Redact(line, Connection.Token));
 

@@ -2,16 +2,41 @@ using System;
 
 namespace ApifyPS.Client
 {
-    /// <summary>Per-invocation settings of a client: where its diagnostics go and how long requests may take.</summary>
+    /// <summary>Per-invocation settings of a client: where its diagnostics go, how long requests may take, how they are retried.</summary>
     public sealed class ApifyClientOptions
     {
-        /// <summary>Receives one line per request (method, path, status, time). Never given the token.</summary>
+        /// <summary>
+        /// Receives one line per attempt (method, path, status, time, attempt n of max, the wait before the next).
+        /// Never given the token.
+        /// </summary>
         public Action<string>? Verbose { get; set; }
 
         /// <summary>Timeout of a plain read or write, per attempt, including reading the body.</summary>
-        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>Added to the server-side wait of a long poll (<c>waitForFinish</c>) to get its timeout.</summary>
         public TimeSpan LongPollMargin { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Timeout of a synchronous run (<c>run-sync</c>): the API holds it up to 300 s, so more than that.</summary>
+        public TimeSpan RunSyncTimeout { get; set; } = TimeSpan.FromSeconds(360);
+
+        /// <summary>Retries after the first attempt; null uses <see cref="ApifyRetryPolicy.Current"/>.</summary>
+        public int? MaxRetries { get; set; }
+
+        /// <summary>The backoff's starting DELAY; null uses <see cref="ApifyRetryPolicy.Current"/> (500 ms by default).</summary>
+        public TimeSpan? RetryBaseDelay { get; set; }
+
+        /// <summary>Where DELAY stops doubling; null uses <see cref="ApifyRetryPolicy.Current"/>.</summary>
+        public TimeSpan? RetryMaxDelay { get; set; }
+
+        /// <summary>The retry policy these options give: the process-wide one with this client's overrides.</summary>
+        public ApifyRetryPolicy EffectiveRetryPolicy()
+        {
+            var current = ApifyRetryPolicy.Current;
+            if (MaxRetries == null && RetryBaseDelay == null && RetryMaxDelay == null) return current;
+            var baseDelay = RetryBaseDelay ?? current.BaseDelay;
+            var maxDelay = RetryMaxDelay ?? (RetryBaseDelay.HasValue && RetryBaseDelay.Value > current.MaxDelay ? RetryBaseDelay.Value : current.MaxDelay);
+            return new ApifyRetryPolicy(MaxRetries ?? current.MaxRetries, baseDelay, maxDelay);
+        }
     }
 }

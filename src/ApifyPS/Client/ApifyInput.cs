@@ -52,6 +52,13 @@ namespace ApifyPS.Client
         /// <summary>Ad-hoc webhooks as a JSON array; sent base64-encoded in the <c>webhooks</c> parameter.</summary>
         public string? WebhooksJson { get; set; }
 
+        /// <summary>
+        /// Not sent: when the platform refuses the start for now (<c>actor-memory-limit-exceeded</c>,
+        /// <c>concurrent-runs-limit-exceeded</c>), keep trying with backoff for up to this long (see
+        /// <see cref="ApifyRequest.CapacityWait"/>). Null: such a refusal is an error at once.
+        /// </summary>
+        public TimeSpan? CapacityWait { get; set; }
+
         internal ApifyQuery AddTo(ApifyQuery query)
         {
             query.Add("timeout", TimeoutSecs).Add("memory", MemoryMbytes).Add("maxItems", MaxItems)

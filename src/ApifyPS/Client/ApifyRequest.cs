@@ -50,6 +50,13 @@ namespace ApifyPS.Client
         /// <summary>The id the request is about; copied onto errors so the error record names it.</summary>
         public string? TargetId { get; set; }
 
+        /// <summary>
+        /// Opt-in, for starts: when the platform refuses the start "for now" (<c>actor-memory-limit-exceeded</c>,
+        /// <c>concurrent-runs-limit-exceeded</c>), keep trying with backoff for up to this long. Null (the default):
+        /// such a refusal is an error at once.
+        /// </summary>
+        public TimeSpan? CapacityWait { get; set; }
+
         public string PathAndQuery => Path + Query;
 
         public override string ToString() => Method.Method + " " + PathAndQuery;

@@ -167,6 +167,8 @@ namespace ApifyPS.Cmdlets
                 {
                     RecommendedAction = "Run Connect-Apify (once per user account: it stores the token), or set $env:APIFY_TOKEN to your Apify API token.",
                 };
+            else if (ex.RecommendedAction != null)
+                record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
             return record;
         }
 

@@ -76,6 +76,20 @@ namespace ApifyPS.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int Timeout { get; set; }
 
+        /// <summary>
+        /// When the platform refuses the start for now (actor-memory-limit-exceeded, concurrent-runs-limit-exceeded),
+        /// keep trying with backoff instead of failing (for up to -CapacityTimeout seconds, 10 minutes by default).
+        /// </summary>
+        [Parameter]
+        public SwitchParameter WaitForCapacity { get; set; }
+
+        /// <summary>How long -WaitForCapacity keeps trying, in seconds. Implies -WaitForCapacity.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int CapacityTimeout { get; set; }
+
+        private const int DefaultCapacityTimeoutSeconds = 600;
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -89,6 +103,9 @@ namespace ApifyPS.Cmdlets
                 MaxItems = bound.ContainsKey(nameof(MaxItems)) ? MaxItems : (long?)null,
                 MaxTotalChargeUsd = bound.ContainsKey(nameof(MaxTotalChargeUsd)) ? MaxTotalChargeUsd : (double?)null,
                 WebhooksJson = ActorInput.Webhooks(this, Webhook),
+                CapacityWait = bound.ContainsKey(nameof(CapacityTimeout)) ? TimeSpan.FromSeconds(CapacityTimeout)
+                    : WaitForCapacity ? TimeSpan.FromSeconds(DefaultCapacityTimeoutSeconds)
+                    : (TimeSpan?)null,
             };
         }
 

@@ -40,6 +40,27 @@ public sealed class EmulatorStore
 
     public long NextSeq() => Interlocked.Increment(ref _seq);
 
+    private long _buildsStarted;
+    private long _runsStarted;
+
+    /// <summary>
+    /// Counts a job started through the API (not seeded): tests read it (GET /__emulator/jobs-started) to prove a
+    /// retry never started the same work twice. Every start route calls it once per job it creates.
+    /// </summary>
+    public void CountStarted(JobRecord job)
+    {
+        if (job is BuildRecord) Interlocked.Increment(ref _buildsStarted);
+        else Interlocked.Increment(ref _runsStarted);
+    }
+
+    private long _metamorphs;
+
+    /// <summary>Counts a metamorph (a run turned into a run of another Actor): work started, like a new run.</summary>
+    public void CountMetamorph() => Interlocked.Increment(ref _metamorphs);
+
+    public (long Builds, long Runs, long Metamorphs) JobsStarted =>
+        (Interlocked.Read(ref _buildsStarted), Interlocked.Read(ref _runsStarted), Interlocked.Read(ref _metamorphs));
+
     public UserRecord AddUser(string username, string token)
     {
         var user = new UserRecord { Id = Ids.New(), Username = username, Token = token };

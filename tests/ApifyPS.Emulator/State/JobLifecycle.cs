@@ -34,6 +34,7 @@ public sealed class JobLifecycle(EmulatorStore store)
             BuildNumber = store.NextBuildNumber(actor, version.VersionNumber), Origin = "API", ClientIp = clientIp, UserAgent = userAgent,
         };
         store.AddBuilds(new[] { build });
+        store.CountStarted(build);
         Begin(build);
         return build;
     }
@@ -53,6 +54,7 @@ public sealed class JobLifecycle(EmulatorStore store)
         if (input != null)
             store.Storages.DefaultKeyValueStore(run).Set("INPUT", input, inputContentType ?? "application/json; charset=utf-8");
         store.AddRuns(new[] { run });
+        store.CountStarted(run);
         Begin(run);
         return run;
     }
@@ -82,6 +84,7 @@ public sealed class JobLifecycle(EmulatorStore store)
         var key = $"INPUT-METAMORPH-{run.Metamorphs.Count + 1}";
         if (input != null) store.Storages.DefaultKeyValueStore(run).Set(key, input, inputContentType ?? "application/json; charset=utf-8");
         run.Metamorphs.Add(new MetamorphRecord(Clock.UtcNow(), target.Id, build.Id, key));
+        store.CountMetamorph();
         run.CurrentActor = target;
         run.BuildId = build.Id;
         run.BuildNumber = build.BuildNumber;

@@ -83,6 +83,43 @@ public sealed class EmulatorProcess : IDisposable
     public void ClearRequests() =>
         _control.DeleteAsync(new Uri(BaseUri, "/__emulator/requests")).GetAwaiter().GetResult().EnsureSuccessStatusCode();
 
+    /// <summary>POST /__emulator/faults: e.g. new { path = "/v2/actor-builds/*", action = "status", status = 503, count = 2 }.</summary>
+    public JsonElement AddFault(object fault)
+    {
+        var response = _control.PostAsJsonAsync(new Uri(BaseUri, "/__emulator/faults"), fault, Json).GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Adding the fault failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>GET /__emulator/faults: every fault with its remaining count and hits.</summary>
+    public JsonElement Faults() =>
+        JsonDocument.Parse(_control.GetStringAsync(new Uri(BaseUri, "/__emulator/faults")).GetAwaiter().GetResult()).RootElement.Clone();
+
+    public void ClearFaults() =>
+        _control.DeleteAsync(new Uri(BaseUri, "/__emulator/faults")).GetAwaiter().GetResult().EnsureSuccessStatusCode();
+
+    /// <summary>PUT /__emulator/rate-limit, e.g. new { limit = 60 }; null turns it off.</summary>
+    public void SetRateLimit(object? settings)
+    {
+        var uri = new Uri(BaseUri, "/__emulator/rate-limit");
+        var response = settings == null
+            ? _control.DeleteAsync(uri).GetAwaiter().GetResult()
+            : _control.PutAsJsonAsync(uri, settings, Json).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+    }
+
+    public sealed record RateLimitStats(bool Enabled, int? Limit, long Allowed, long Limited);
+
+    public RateLimitStats RateLimit() =>
+        _control.GetFromJsonAsync<RateLimitStats>(new Uri(BaseUri, "/__emulator/rate-limit"), Json).GetAwaiter().GetResult()!;
+
+    public sealed record JobsStartedCount(long Builds, long Runs, long Metamorphs, long Total);
+
+    /// <summary>GET /__emulator/jobs-started: jobs created through the API's start endpoints.</summary>
+    public JobsStartedCount JobsStarted() =>
+        _control.GetFromJsonAsync<JobsStartedCount>(new Uri(BaseUri, "/__emulator/jobs-started"), Json).GetAwaiter().GetResult()!;
+
     public ApifyPS.Client.ApifyConnection Connection(string? token = null) =>
         new(BaseUri, token ?? Token, ApifyPS.Client.ApifyConnectionSource.Parameter);
 

@@ -1,0 +1,13 @@
+using System.Management.Automation;
+using ApifyPS.Client;
+
+namespace ApifyPS.Cmdlets
+{
+    /// <summary>Get-ApifyRetryPolicy: how failed requests are retried in this PowerShell process.</summary>
+    [Cmdlet(VerbsCommon.Get, "ApifyRetryPolicy")]
+    [OutputType(typeof(ApifyRetryPolicy))]
+    public sealed class GetApifyRetryPolicyCommand : ApifyCmdlet
+    {
+        protected override void ProcessRecord() => WriteObject(ApifyRetryPolicy.Current);
+    }
+}

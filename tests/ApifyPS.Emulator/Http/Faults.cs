@@ -1,0 +1,262 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ApifyPS.Emulator.Http;
+
+/// <summary>
+/// Fault injection for resilience tests (POST /__emulator/faults): the next <c>count</c> /v2 requests matching a
+/// method and a path pattern get a fault instead of (or on top of) their normal answer. Faults are taken oldest
+/// first; each request consumes at most one.
+/// </summary>
+public sealed class FaultRegistry
+{
+    public static readonly string[] Actions = { "status", "html", "empty", "delay", "reset-before", "reset-after", "truncate" };
+
+    /// <summary>What a test asks for. <c>path</c>: <c>*</c> matches within one segment, <c>**</c> across segments.</summary>
+    public sealed record FaultSpec(
+        string Path,
+        string? Method = null,
+        int Count = 1,
+        string Action = "status",
+        int? Status = null,
+        string? RetryAfter = null,
+        string? ErrorType = null,
+        string? Message = null,
+        int DelayMs = 0,
+        bool? Process = null,
+        bool Abort = false);
+
+    public sealed class Fault
+    {
+        public required string Id { get; init; }
+        public required FaultSpec Spec { get; init; }
+        public required Regex PathRegex { get; init; }
+        public int Remaining;
+        public int Hits;
+
+        public object ToJson() => new
+        {
+            id = Id, method = Spec.Method ?? "*", path = Spec.Path, action = Spec.Action, count = Spec.Count, remaining = Remaining,
+            hits = Hits, status = Spec.Status, retryAfter = Spec.RetryAfter, errorType = Spec.ErrorType, delayMs = Spec.DelayMs,
+            process = Spec.Process, abort = Spec.Abort,
+        };
+    }
+
+    private readonly List<Fault> _faults = new();
+    private int _seq;
+
+    /// <summary>Validates and adds a fault; returns null and an error text when the spec is not usable.</summary>
+    public Fault? Add(FaultSpec spec, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(spec.Path) || !spec.Path.StartsWith('/')) error = "'path' must be a path pattern starting with '/'.";
+        else if (!Actions.Contains(spec.Action)) error = $"'action' must be one of {string.Join(", ", Actions)}.";
+        else if (spec.Count < 1) error = "'count' must be 1 or more.";
+        else if (spec.Action == "status" && spec.Status is not (>= 400 and <= 599)) error = "action 'status' needs a 'status' from 400 to 599.";
+        else if (spec.Status is < 100 or > 599) error = "'status' must be an HTTP status.";
+        else if (spec.DelayMs < 0) error = "'delayMs' must not be negative.";
+        else if (spec.Action == "delay" && spec.DelayMs == 0) error = "action 'delay' needs 'delayMs'.";
+        if (error != null) return null;
+        var fault = new Fault
+        {
+            Id = "fault-" + Interlocked.Increment(ref _seq),
+            Spec = spec,
+            PathRegex = Glob(spec.Path),
+            Remaining = spec.Count,
+        };
+        lock (_faults) _faults.Add(fault);
+        return fault;
+    }
+
+    public Fault? TryTake(string method, string path)
+    {
+        lock (_faults)
+        {
+            foreach (var f in _faults)
+            {
+                if (f.Remaining <= 0) continue;
+                if (f.Spec.Method != null && f.Spec.Method != "*" && !string.Equals(f.Spec.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!f.PathRegex.IsMatch(path)) continue;
+                f.Remaining--;
+                f.Hits++;
+                return f;
+            }
+        }
+        return null;
+    }
+
+    public object[] Snapshot()
+    {
+        lock (_faults) return _faults.Select(f => f.ToJson()).ToArray();
+    }
+
+    public void Clear()
+    {
+        lock (_faults) _faults.Clear();
+    }
+
+    private static Regex Glob(string pattern)
+    {
+        var sb = new StringBuilder("^");
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '*')
+            {
+                if (i + 1 < pattern.Length && pattern[i + 1] == '*') { sb.Append(".*"); i++; }
+                else sb.Append("[^/]*");
+            }
+            else sb.Append(Regex.Escape(pattern[i].ToString()));
+        }
+        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant);
+    }
+}
+
+/// <summary>Applies the faults of a <see cref="FaultRegistry"/> to /v2 requests (after auth and the request log).</summary>
+public static class FaultMiddleware
+{
+    private const string HtmlPage =
+        "<html>\r\n<head><title>{0} {1}</title></head>\r\n<body>\r\n<center><h1>{0} {1}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+    public static void UseFaults(this WebApplication app, FaultRegistry faults)
+    {
+        app.Use(async (ctx, next) =>
+        {
+            var fault = ctx.Request.Path.StartsWithSegments("/v2") ? faults.TryTake(ctx.Request.Method, ctx.Request.Path.Value ?? "") : null;
+            if (fault == null)
+            {
+                await next();
+                return;
+            }
+            try
+            {
+                await Apply(ctx, fault.Spec, next);
+            }
+            catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away during a delay: nothing left to answer.
+            }
+        });
+    }
+
+    private static async Task Apply(HttpContext ctx, FaultRegistry.FaultSpec spec, Func<Task> next)
+    {
+        if (spec.DelayMs > 0 && spec.Action != "delay") await Task.Delay(spec.DelayMs, ctx.RequestAborted);
+        switch (spec.Action)
+        {
+            case "reset-before":
+                // The request was received (the log reads it), but nothing acts on it: the handler never runs.
+                ctx.Abort();
+                return;
+
+            case "reset-after":
+                await RunBuffered(ctx, next);
+                ctx.Abort();
+                return;
+
+            case "delay":
+            {
+                // The request is processed at once (a start starts); only the answer is late.
+                var body = await RunBuffered(ctx, next);
+                await Task.Delay(spec.DelayMs, ctx.RequestAborted);
+                ctx.Response.ContentLength = body.Length;
+                await ctx.Response.Body.WriteAsync(body, ctx.RequestAborted);
+                return;
+            }
+
+            case "truncate":
+            {
+                var body = await RunBuffered(ctx, next);
+                var half = body.AsMemory(0, body.Length / 2);
+                if (spec.Abort)
+                {
+                    // Announce the whole body and send half: Kestrel then closes the connection (too few bytes
+                    // written), after sending what there is, so the client's read breaks off mid-body.
+                    ctx.Response.ContentLength = body.Length;
+                    await ctx.Response.Body.WriteAsync(half, ctx.RequestAborted);
+                    await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+                }
+                else
+                {
+                    // A well-formed HTTP answer whose JSON simply stops.
+                    ctx.Response.ContentLength = half.Length;
+                    await ctx.Response.Body.WriteAsync(half, ctx.RequestAborted);
+                }
+                return;
+            }
+
+            case "empty":
+            {
+                if (spec.Process == true) await RunBuffered(ctx, next);
+                else ctx.Response.StatusCode = 200;
+                if (spec.Status is int s) ctx.Response.StatusCode = s;
+                ctx.Response.ContentType = "application/json; charset=utf-8";
+                ctx.Response.ContentLength = 0;
+                return;
+            }
+
+            case "html":
+            {
+                if (spec.Process == true) await RunBuffered(ctx, next);
+                ResetAnswer(ctx);
+                var status = spec.Status ?? 502;
+                ctx.Response.StatusCode = status;
+                if (spec.RetryAfter != null) ctx.Response.Headers.RetryAfter = spec.RetryAfter;
+                ctx.Response.ContentType = "text/html";
+                var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+                await ctx.Response.WriteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, HtmlPage, status, reason));
+                return;
+            }
+
+            default: // "status"
+            {
+                if (spec.Process == true) await RunBuffered(ctx, next);
+                ResetAnswer(ctx);
+                var status = spec.Status!.Value;
+                if (spec.RetryAfter != null) ctx.Response.Headers.RetryAfter = spec.RetryAfter;
+                await ApiResponse.Error(ctx, status, spec.ErrorType ?? DefaultType(status),
+                    spec.Message ?? $"Injected fault: {status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)}.");
+                return;
+            }
+        }
+    }
+
+    /// <summary>Runs the real handler with its body captured (nothing reaches the client); status and headers stay set.</summary>
+    private static async Task<byte[]> RunBuffered(HttpContext ctx, Func<Task> next)
+    {
+        var original = ctx.Features.Get<IHttpResponseBodyFeature>()!;
+        using var buffer = new MemoryStream();
+        var capture = new StreamResponseBodyFeature(buffer, original);
+        ctx.Features.Set<IHttpResponseBodyFeature>(capture);
+        try
+        {
+            await next();
+            await capture.CompleteAsync();
+        }
+        finally
+        {
+            ctx.Features.Set(original);
+        }
+        return buffer.ToArray();
+    }
+
+    private static void ResetAnswer(HttpContext ctx)
+    {
+        ctx.Response.Headers.Clear();
+        ctx.Response.StatusCode = 200;
+    }
+
+    /// <summary>The error type the API uses for a status (as its error table lists them).</summary>
+    public static string DefaultType(int status) => status switch
+    {
+        400 => "invalid-input",
+        401 => "invalid-token",
+        402 => "not-enough-usage-to-run-paid-actor",
+        403 => "insufficient-permissions",
+        404 => "record-not-found",
+        408 => "run-timeout-exceeded",
+        429 => "rate-limit-exceeded",
+        _ when status >= 500 => "internal-server-error",
+        _ => "http-" + status,
+    };
+}
