@@ -196,16 +196,17 @@ Add-Type -Path '$(Join-Path $script:ModuleDir 'ApifyPS.Loader.dll')'
 `$assembly = `$loader.GetMethod('Load', [System.Reflection.BindingFlags]'Static, Public, NonPublic').Invoke(`$null,
     @('$(Join-Path $script:ModuleDir 'ApifyPS.dll')', '$(Join-Path $script:ModuleDir 'dependencies')'))
 Import-Module -Assembly `$assembly
+# A request that does not come from ApifyPS's assemblies (here: from PowerShell itself, before
+# ApifyPS loaded Polly) is not served.
+try { `$null = [System.Reflection.Assembly]::Load('Polly.Core, Version=8.0.0.0, Culture=neutral, PublicKeyToken=c8a3ffc3f8f825cc'); 'others=served' } catch { 'others=refused' }
 "builds=`$(@(Get-ApifyBuild -Actor '$($script:Seed.actor)' -First 4).Count)"
 "polly=`$(@([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Polly.Core' } | ForEach-Object Location) -join ';')"
-# A request that does not come from ApifyPS's assemblies (here: from PowerShell itself) is not served.
-try { `$null = [System.Reflection.Assembly]::Load('Polly.Core, Version=8.0.0.0, Culture=neutral, PublicKeyToken=c8a3ffc3f8f825cc'); 'others=served' } catch { 'others=refused' }
 "@
         $run = Invoke-ApifyPwsh -Sandbox $script:Sandbox -Environment $script:ServerEnv -ArgumentList @('-Command', $script) -TimeoutSeconds 120
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $run.Output | Should -Match '(?m)^builds=4\s*$'
-        # Polly is loaded once the client core uses it, and then from dependencies/.
-        $run.Output | Should -Match "(?m)^polly=($([regex]::Escape((Join-Path $script:ModuleDir 'dependencies/Polly.Core.dll'))))?\s*$"
+        # The client core's requests go through Polly: loaded from dependencies/.
+        $run.Output | Should -Match "(?m)^polly=$([regex]::Escape((Join-Path $script:ModuleDir 'dependencies/Polly.Core.dll')))\s*$"
         $run.Output | Should -Match '(?m)^others=refused\s*$'
     }
 }
