@@ -50,11 +50,11 @@ Describe 'The help source of every exported cmdlet' {
         $help.description | Should -Not -BeNullOrEmpty
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
         $command = Get-Command $Name
-        $documented = @($help.parameters.parameter | ForEach-Object name)
+        $documented = @($help.parameters.parameter | Where-Object { $_ -and $_.name } | ForEach-Object name)
         foreach ($p in @(Get-ApifyParameterInfo -Command $command)) {
             $documented | Should -Contain $p.Name -Because "-$($p.Name) is a parameter of $Name"
         }
-        foreach ($p in @($help.parameters.parameter)) {
+        foreach ($p in @($help.parameters.parameter | Where-Object { $_ -and $_.name })) {
             ($p.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($p.name) needs a description"
         }
         @($help.relatedLinks.navigationLink).Count | Should -BeGreaterThan 0
