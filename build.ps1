@@ -8,9 +8,12 @@
              Apify-compatible server into out/emulator.
       Test   Build, then run every xunit and Pester test; ends with "N passed, N failed"; non-zero exit on failure.
       Demo   Build, start the local server with seeded data, and run docs/examples/Get-BuildReport.ps1 against it.
-      Docs   Build, then rewrite the cmdlet reference index docs/cmdlets/README.md from the help pages.
+      Docs   Build, then bring the help pages docs/cmdlets/*.md up to date with the cmdlets (syntax, parameter
+             facts, a page outline for a new cmdlet) and rewrite the reference index docs/cmdlets/README.md.
       Package  Build, then publish the staged module with Publish-PSResource to the local folder repository
              out/gallery (the .nupkg the PowerShell Gallery would get).
+      Bench  Build, then run bench/Invoke-Benchmark.ps1 (ApifyPS against the official JS client and Invoke-RestMethod;
+             needs Node.js and npm); prints the table of docs/performance.md and writes out/bench/latest.md.
       Clean  remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -18,7 +21,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Package', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -225,6 +228,7 @@ foreach ($t in $Task) {
         'Demo' { Invoke-DemoTask }
         'Docs' { Invoke-BuildTask; Invoke-HelpBuild -IndexPath (Join-Path $Root 'docs/cmdlets/README.md') }
         'Package' { Invoke-PackageTask }
+        'Bench' { Invoke-BuildTask; & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -Root $Root }
         'Clean' { Invoke-CleanTask }
     }
 }

@@ -15,6 +15,8 @@ public sealed class EmulatorOptions
     public string Token { get; private set; } = "emulator-token";
     public string Username { get; private set; } = "emulator-user";
 
+    /// <summary>Compress answers (br or gzip) when the client asks, as the real API does; off by default (costs CPU).</summary>
+    public bool Compress { get; private set; }
     /// <summary>Further users (<c>--extra-user name:token</c>, repeatable): other accounts a token can belong to.</summary>
     public List<(string Username, string Token)> ExtraUsers { get; } = new();
 
@@ -42,6 +44,7 @@ public sealed class EmulatorOptions
                 case "--token": o.Token = Next(); break;
                 case "--username": o.Username = Next(); break;
                 case "--exit-with": o.ExitWithPid = int.Parse(Next()); break;
+                case "--compress": o.Compress = true; break;
                 case "--max-wait-for-finish": o.MaxWaitForFinishSecs = Seconds("--max-wait-for-finish", Next(), ApiMaxWaitForFinishSecs); break;
                 case "--run-sync-timeout": o.RunSyncTimeoutSecs = Seconds("--run-sync-timeout", Next(), ApiRunSyncTimeoutSecs); break;
                 case "--extra-user":

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 // The local Apify-compatible server. Usage:
 //   dotnet ApifyPS.Emulator.dll --port 0 --token <token> [--username <name>] [--extra-user <name>:<token>]... [--exit-with <pid>]
-//     [--max-wait-for-finish <secs>] [--run-sync-timeout <secs>]
+//     [--max-wait-for-finish <secs>] [--run-sync-timeout <secs>] [--compress]
 // Prints its base URL (http://127.0.0.1:PORT) as the first line of standard output, then serves until stopped.
 EmulatorOptions options;
 try
@@ -25,10 +25,21 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
 builder.Logging.ClearProviders();
 builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+if (options.Compress)
+{
+    builder.Services.AddResponseCompression(o =>
+    {
+        o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+        o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+    });
+    builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+    builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+}
 
 var app = builder.Build();
 var store = new EmulatorStore(options);
 var log = new RequestLog();
+if (options.Compress) app.UseResponseCompression();
 var faults = new FaultRegistry();
 var rateLimiter = new RateLimiter();
 

@@ -68,6 +68,15 @@ function Get-ApifyEmulatorRequest {
     $log | Where-Object { $_ -and $_.path -like '/v2/*' }
 }
 
+function Get-ApifyEmulatorActiveRequest {
+    # The /v2 requests the server is answering right now ({method, path, query, auth}); one the client gave up on
+    # leaves as soon as the server notices the closed connection.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $active = Invoke-RestMethod -Uri "$($Emulator.BaseUri)/__emulator/requests/active"
+    $active | Where-Object { $_ }
+}
+
 function Clear-ApifyEmulatorRequest {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
@@ -160,4 +169,4 @@ function Get-ApifyEmulatorJobsStarted {
 
 Export-ModuleMember -Function Start-ApifyEmulator, Stop-ApifyEmulator, Add-ApifyEmulatorSeed, Get-ApifyEmulatorRequest,
     Clear-ApifyEmulatorRequest, Use-ApifyEmulator, Add-ApifyEmulatorFault, Get-ApifyEmulatorFault, Clear-ApifyEmulatorFault,
-    Set-ApifyEmulatorRateLimit, Get-ApifyEmulatorRateLimit, Get-ApifyEmulatorJobsStarted
+    Set-ApifyEmulatorRateLimit, Get-ApifyEmulatorRateLimit, Get-ApifyEmulatorJobsStarted, Get-ApifyEmulatorActiveRequest

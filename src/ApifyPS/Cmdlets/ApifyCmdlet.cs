@@ -18,7 +18,9 @@ namespace ApifyPS.Cmdlets
     public abstract class ApifyCmdlet : PSCmdlet, IDisposable
     {
         private readonly ConcurrentQueue<Action> _pending = new ConcurrentQueue<Action>();
-        private readonly ManualResetEventSlim _signal = new ManualResetEventSlim(false);
+        // No spinning: waits are for the network (milliseconds), and a spinning pipeline thread takes the CPU that
+        // the rest of the client, or a server on the same machine, needs to end the wait.
+        private readonly ManualResetEventSlim _signal = new ManualResetEventSlim(false, spinCount: 0);
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private ApifyClient? _client;
 
@@ -123,10 +125,15 @@ namespace ApifyPS.Cmdlets
 
         protected void Await(Task task) => Await(AsUnit(task));
 
-        /// <summary>Enumerates the core's async stream on the pipeline thread, one item at a time (lazily).</summary>
+        /// <summary>
+        /// Enumerates the core's async stream on the pipeline thread, one item at a time (lazily). Items that are
+        /// ready are taken without a thread switch. When the consumer stops (Select-Object -First, Ctrl+C, an
+        /// error), the enumerator is disposed at once, which cancels whatever it has requested ahead.
+        /// </summary>
         protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)
         {
             var enumerator = source.GetAsyncEnumerator(CancellationToken);
+            Task<bool>? waiting = null;
             try
             {
                 while (true)
@@ -140,16 +147,45 @@ namespace ApifyPS.Cmdlets
                         try { hasItem = next.GetAwaiter().GetResult(); }
                         finally { Drain(); }
                     }
-                    else hasItem = Await(next.AsTask());
+                    else
+                    {
+                        waiting = next.AsTask();
+                        hasItem = Await(waiting);
+                        waiting = null;
+                    }
                     if (!hasItem) yield break;
                     yield return enumerator.Current;
                 }
             }
             finally
             {
-                var disposal = enumerator.DisposeAsync();
-                if (!disposal.IsCompleted) Observe(disposal.AsTask());
+                if (waiting != null && !waiting.IsCompleted)
+                {
+                    // Stopped (Ctrl+C) while a step was still running: an async enumerator cannot be disposed
+                    // mid-step, so dispose it as soon as the (cancelled) step ends.
+                    waiting.ContinueWith((_, state) => DisposeQuietly((IAsyncEnumerator<T>)state!), enumerator,
+                        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+                else
+                {
+                    DisposeQuietly(enumerator);
+                }
             }
+        }
+
+        private static void DisposeQuietly<T>(IAsyncEnumerator<T> enumerator)
+        {
+            ValueTask disposal;
+            try
+            {
+                disposal = enumerator.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is NotSupportedException || ex is InvalidOperationException)
+            {
+                return;
+            }
+            if (disposal.IsCompletedSuccessfully) disposal.GetAwaiter().GetResult();
+            else Observe(disposal.AsTask());
         }
 
         /// <summary>Writes an API failure as a non-terminating error: FullyQualifiedErrorId is Apify's error type.</summary>

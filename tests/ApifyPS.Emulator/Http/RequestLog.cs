@@ -37,6 +37,7 @@ public sealed class RequestLog
     }
 
     private readonly List<Entry> _entries = new();
+    private readonly List<Entry> _active = new();
 
     public void Add(Entry entry)
     {
@@ -46,6 +47,30 @@ public sealed class RequestLog
     public Entry[] Snapshot()
     {
         lock (_entries) return _entries.ToArray();
+    }
+
+    /// <summary>Marks a request as being answered until the returned handle is disposed.</summary>
+    public IDisposable BeginActive(Entry entry)
+    {
+        lock (_active) _active.Add(entry);
+        return new ActiveHandle(this, entry);
+    }
+
+    public Entry[] Active()
+    {
+        lock (_active) return _active.ToArray();
+    }
+
+    private sealed class ActiveHandle(RequestLog log, Entry entry) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (log._active)
+            {
+                var i = log._active.FindIndex(e => ReferenceEquals(e, entry));
+                if (i >= 0) log._active.RemoveAt(i);
+            }
+        }
     }
 
     public void Clear()

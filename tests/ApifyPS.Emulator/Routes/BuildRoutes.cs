@@ -49,6 +49,18 @@ public static class BuildRoutes
             if (paging == null) { await ApiResponse.Error(ctx, 400, "invalid-parameter", error!); return; }
             List<BuildRecord> page;
             int total;
+            GeneratedBuilds? generated;
+            lock (store.Sync) generated = actor.GeneratedBuilds;
+            if (generated != null)
+            {
+                // Made up on the fly (a benchmark's million builds, a test's slow page); see GeneratedBuilds.
+                try { await generated.DelayAsync(paging.Value.Offset, ctx.RequestAborted); }
+                catch (OperationCanceledException) { return; }
+                total = generated.Count;
+                page = generated.Page(paging.Value.Offset, paging.Value.Limit, paging.Value.Desc);
+                await ApiResponse.List(ctx, total, paging.Value, page, JobJson.BuildShort);
+                return;
+            }
             lock (store.Sync)
             {
                 total = actor.Builds.Count;

@@ -19,7 +19,8 @@ public static class ControlRoutes
         // POST /__emulator/seed {"actor": name, "builds": N, "runs": M [, "buildStatuses": [...], "runStatuses": [...]]
         //   [, "versions": [...], and how the Actor's new jobs behave: "startDelayMs", "buildDurationMs", "runDurationMs",
         //   "buildOutcome", "runOutcome", "abortDurationMs", "gracefulAbortDurationMs", "output", "outputContentType",
-        //   "noOutput"] [, "webhooks": K]} (see Seeder)
+        //   "noOutput"] [, "webhooks": K] [, "generatedBuilds": N, "generatedDelayMs": ms, "generatedDelayFromOffset": offset]}
+        //   (see Seeder)
         app.MapPost("/__emulator/seed", async ctx =>
         {
             Seeder.SeedRequest? request;
@@ -48,6 +49,11 @@ public static class ControlRoutes
                 await ApiResponse.Error(ctx, 400, "invalid-input", problem);
                 return;
             }
+            if (seeder.Refuse(request) is string refused)
+            {
+                await ApiResponse.Error(ctx, 400, "invalid-input", refused);
+                return;
+            }
             var result = seeder.Seed(request);
             await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, result, Json));
         });
@@ -55,6 +61,11 @@ public static class ControlRoutes
         // GET /__emulator/requests: [{"method","path","query","auth"}], oldest first.
         app.MapGet("/__emulator/requests", async ctx =>
             await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, log.Snapshot(), Json)));
+
+        // GET /__emulator/requests/active: the /v2 requests being answered right now (same shape), oldest first.
+        // A request the client gave up on leaves this list when the server notices the connection closed.
+        app.MapGet("/__emulator/requests/active", async ctx =>
+            await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, log.Active(), Json)));
 
         app.MapDelete("/__emulator/requests", ctx =>
         {

@@ -90,6 +90,8 @@ public sealed class ActorRecord
     public JobList<RunRecord> Runs { get; } = new();
     /// <summary>How the Actor's new builds and runs behave (durations, outcomes, OUTPUT); set when seeding.</summary>
     public JobBehaviour Behaviour { get; set; } = new();
+    /// <summary>When set, the Actor's builds list is made up on the fly from this instead of <see cref="Builds"/>.</summary>
+    public GeneratedBuilds? GeneratedBuilds { get; set; }
     public string FullName => Owner.Username + "~" + Name;
 }
 

@@ -5,6 +5,7 @@ namespace ApifyPS.Emulator.State;
 /// the newest a second ago. Optional <c>buildStatuses</c> / <c>runStatuses</c> give a pattern of terminal statuses
 /// repeated over the batch (e.g. ["SUCCEEDED","SUCCEEDED","FAILED"]); by default every job SUCCEEDED. Optional
 /// <c>webhooks</c>: that many webhooks on the Actor (created a second apart, oldest first).
+/// <c>generatedBuilds</c> instead gives the Actor builds made up on the fly when listed (<see cref="GeneratedBuilds"/>).
 /// <para>
 /// Optional too: <c>versions</c> (version numbers the Actor gets besides 0.0), and how the Actor's NEW builds and
 /// runs behave (<see cref="JobBehaviour"/>): <c>startDelayMs</c>, <c>buildDurationMs</c>, <c>runDurationMs</c>,
@@ -18,7 +19,8 @@ public sealed class Seeder(EmulatorStore store)
     public sealed record SeedRequest(string Actor, int Builds, int Runs, string[]? BuildStatuses = null, string[]? RunStatuses = null,
         string[]? Versions = null, int? StartDelayMs = null, int? BuildDurationMs = null, int? RunDurationMs = null,
         string? BuildOutcome = null, string? RunOutcome = null, int? AbortDurationMs = null, int? GracefulAbortDurationMs = null,
-        System.Text.Json.JsonElement? Output = null, string? OutputContentType = null, bool? NoOutput = null, int Webhooks = 0)
+        System.Text.Json.JsonElement? Output = null, string? OutputContentType = null, bool? NoOutput = null, int Webhooks = 0,
+        int GeneratedBuilds = 0, int GeneratedDelayMs = 0, int GeneratedDelayFromOffset = 0)
     {
         /// <summary>What is wrong with the optional fields, or null.</summary>
         public string? Problem()
@@ -44,7 +46,7 @@ public sealed class Seeder(EmulatorStore store)
         }
     }
 
-    public sealed record SeedResult(string ActorId, string Actor, int Builds, int Runs);
+    public sealed record SeedResult(string ActorId, string Actor, int Builds, int Runs, int GeneratedBuilds = 0);
 
     public SeedResult Seed(SeedRequest request)
     {
@@ -58,6 +60,13 @@ public sealed class Seeder(EmulatorStore store)
             ApplyBehaviour(actor.Behaviour, request);
             var version = actor.Versions.OrderByDescending(v => Version.Parse(v.VersionNumber)).First();
             var now = Clock.UtcNow();
+            if (request.GeneratedBuilds > 0)
+                actor.GeneratedBuilds = new GeneratedBuilds
+                {
+                    Actor = actor, Count = request.GeneratedBuilds, FirstStartedAt = now.AddSeconds(-request.GeneratedBuilds),
+                    VersionNumber = version.VersionNumber, BuildTag = version.BuildTag, Statuses = request.BuildStatuses,
+                    DelayMs = request.GeneratedDelayMs, DelayFromOffset = request.GeneratedDelayFromOffset,
+                };
             var builds = new List<BuildRecord>(request.Builds);
             for (var i = 0; i < request.Builds; i++)
             {
@@ -93,7 +102,7 @@ public sealed class Seeder(EmulatorStore store)
                     RequestUrl = $"https://hooks.example.com/{actor.Name}/{i + 1}", TotalDispatches = i,
                 });
             }
-            return new SeedResult(actor.Id, actor.FullName, request.Builds, request.Runs);
+            return new SeedResult(actor.Id, actor.FullName, request.Builds, request.Runs, request.GeneratedBuilds);
         }
     }
 
@@ -113,6 +122,22 @@ public sealed class Seeder(EmulatorStore store)
 
     /// <summary>The statuses a seeded (finished) job may have.</summary>
     public static readonly string[] TerminalStatuses = { "SUCCEEDED", "FAILED", "TIMED-OUT", "ABORTED" };
+
+    /// <summary>Why the request cannot be seeded, or null. Generated builds replace an Actor's stored ones.</summary>
+    public string? Refuse(SeedRequest request)
+    {
+        if (request.GeneratedBuilds < 0 || request.GeneratedDelayMs < 0 || request.GeneratedDelayFromOffset < 0)
+            return "generatedBuilds, generatedDelayMs and generatedDelayFromOffset must be >= 0.";
+        if (request.GeneratedBuilds == 0) return null;
+        if (request.Builds > 0) return "Give either builds (stored) or generatedBuilds (made up when listed), not both.";
+        lock (store.Sync)
+        {
+            var actor = store.FindActor(store.MainUser.Username + "~" + request.Actor);
+            if (actor != null && (actor.Builds.Count > 0 || actor.GeneratedBuilds != null))
+                return $"Actor '{request.Actor}' already has builds; generated builds need an Actor of their own.";
+        }
+        return null;
+    }
 
     private static string StatusAt(string[]? pattern, int i) => pattern is { Length: > 0 } ? pattern[i % pattern.Length] : "SUCCEEDED";
 }

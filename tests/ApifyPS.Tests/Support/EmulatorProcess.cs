@@ -80,6 +80,22 @@ public sealed class EmulatorProcess : IDisposable
         _control.GetFromJsonAsync<LoggedRequest[]>(new Uri(BaseUri, "/__emulator/requests"), Json).GetAwaiter().GetResult()!
             .Where(r => r.Path.StartsWith("/v2/", StringComparison.Ordinal)).ToList();
 
+    /// <summary>The /v2 requests the server is answering right now (a request the client gave up on leaves at once).</summary>
+    public IReadOnlyList<LoggedRequest> ActiveRequests() =>
+        _control.GetFromJsonAsync<LoggedRequest[]>(new Uri(BaseUri, "/__emulator/requests/active"), Json).GetAwaiter().GetResult()!;
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes (no fixed sleep).</summary>
+    public static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            Thread.Sleep(20);
+        }
+        return true;
+    }
+
     public void ClearRequests() =>
         _control.DeleteAsync(new Uri(BaseUri, "/__emulator/requests")).GetAwaiter().GetResult().EnsureSuccessStatusCode();
 

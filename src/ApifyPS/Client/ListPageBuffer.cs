@@ -1,0 +1,230 @@
+using System;
+using System.Buffers;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ApifyPS.Client
+{
+    /// <summary>
+    /// One page of an offset-paged list (<c>{"data":{"total","offset","limit","count","desc","items":[...]}}</c>),
+    /// read whole into a pooled buffer inside the request. Items are deserialized straight from the UTF-8 bytes into
+    /// the typed objects, all of a page in one call (one System.Text.Json read state per page, not per item), with no
+    /// string, DOM or PSObject in between.
+    /// <para>
+    /// Two ways to read a page. <see cref="ReadParsedAsync"/> deserializes it at once, inside the request (so a broken
+    /// or truncated page fails there, where errors are mapped and may be retried): used for the pages after the
+    /// first, typically read ahead, so the work runs on another thread while the consumer takes the previous page.
+    /// <see cref="ReadFirstItemAsync"/> reads only as far as the end of the first item: used for the first page, whose
+    /// first item the consumer is waiting for. That item comes out at once (<see cref="FirstItem"/>); the whole page
+    /// is checked for well-formed JSON inside the request (so garbage is retried there) and deserialized by
+    /// <see cref="Complete"/> when the second item is wanted.
+    /// </para>
+    /// </summary>
+    internal sealed class ListPageBuffer<T> : IDisposable
+    {
+        private const int FirstBufferSize = 256 * 1024;
+        private const int MaxTrustedContentLength = 64 * 1024 * 1024;
+
+        private byte[]? _buffer;
+        private int _used;
+        private int _firstItemStart = -1;
+        private int _firstItemLength;
+        private T[]? _items;
+
+        private ListPageBuffer(ApifyRequest request, HttpStatusCode status)
+        {
+            Request = request;
+            Status = status;
+        }
+
+        public ApifyRequest Request { get; }
+        public HttpStatusCode Status { get; }
+
+        /// <summary>The server's <c>total</c>; 0 until known (see <see cref="TotalKnown"/>).</summary>
+        public long Total { get; private set; }
+        public bool TotalKnown { get; private set; }
+        public long Limit { get; private set; }
+
+        /// <summary>True once every item is deserialized (<see cref="Count"/> and <see cref="Item"/> work).</summary>
+        public bool IsComplete => _items != null;
+
+        /// <summary>True when a first page read by <see cref="ReadFirstItemAsync"/> has an item to hand out early.</summary>
+        public bool HasFirstItem => _firstItemStart >= 0;
+
+        public int Count => _items?.Length ?? throw new InvalidOperationException("The page is not complete.");
+
+        public T Item(int index) => (_items ?? throw new InvalidOperationException("The page is not complete."))[index];
+
+        public T FirstItem(JsonTypeInfo<T> itemInfo)
+        {
+            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
+            return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, _firstItemStart, _firstItemLength), itemInfo)!;
+        }
+
+        /// <summary>Deserializes the whole page (which checks it); throws <see cref="JsonException"/> if it is broken.</summary>
+        public void Complete(JsonTypeInfo<DataEnvelope<ListPage<T>>> envelopeInfo)
+        {
+            if (_items != null) return;
+            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
+            Fill(JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, _used), envelopeInfo));
+            ReturnBuffer();
+        }
+
+        public void Dispose()
+        {
+            ReturnBuffer();
+            _items = null;
+        }
+
+        private void Fill(DataEnvelope<ListPage<T>>? envelope)
+        {
+            var data = envelope?.Data ?? throw new JsonException("it has no 'data' object");
+            _items = data.Items ?? throw new JsonException("it has no 'data.items' array");
+            Total = data.Total;
+            TotalKnown = true;
+            Limit = data.Limit;
+        }
+
+        private void ReturnBuffer()
+        {
+            var buffer = Interlocked.Exchange(ref _buffer, null);
+            if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        /// <summary>Reads and deserializes the whole page. Throws <see cref="JsonException"/> when it is not a list
+        /// page (the request maps that to an invalid-response error).</summary>
+        public static async Task<ListPageBuffer<T>> ReadParsedAsync(ApifyRequest request, HttpResponseMessage response,
+            JsonTypeInfo<DataEnvelope<ListPage<T>>> envelopeInfo, CancellationToken cancellationToken)
+        {
+            var (buffer, used) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var page = new ListPageBuffer<T>(request, response.StatusCode);
+                page.Fill(JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, used), envelopeInfo));
+                return page;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        /// <summary>Reads the whole page and finds its first item (and the <c>total</c> and <c>limit</c> written
+        /// before the items, as the API writes them); deserializes nothing yet.</summary>
+        public static async Task<ListPageBuffer<T>> ReadFirstItemAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var (buffer, used) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var page = new ListPageBuffer<T>(request, response.StatusCode) { _buffer = buffer, _used = used };
+                page.FindFirstItem(new ReadOnlySpan<byte>(buffer, 0, used));
+                return page;
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+        }
+
+        private static async Task<(byte[] Buffer, int Used)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var length = response.Content.Headers.ContentLength;
+            var buffer = ArrayPool<byte>.Shared.Rent(length > 0 && length < MaxTrustedContentLength ? (int)length.Value + 1 : FirstBufferSize);
+            try
+            {
+                var used = 0;
+                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                {
+                    while (true)
+                    {
+                        if (used == buffer.Length) buffer = Grow(buffer, used);
+                        var n = await stream.ReadAsync(buffer, used, buffer.Length - used, cancellationToken).ConfigureAwait(false);
+                        if (n == 0) break;
+                        used += n;
+                    }
+                }
+                return (buffer, used);
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+        }
+
+        private static byte[] Grow(byte[] buffer, int used)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+            Buffer.BlockCopy(buffer, 0, bigger, 0, used);
+            ArrayPool<byte>.Shared.Return(buffer);
+            return bigger;
+        }
+
+        /// <summary>Reads up to the end of the first item: the numbers written before the items, and where that item
+        /// is. Anything unexpected on the way is a <see cref="JsonException"/>; the rest is checked by
+        /// <see cref="Complete"/>.</summary>
+        private void FindFirstItem(ReadOnlySpan<byte> json)
+        {
+            // The whole page is checked for well-formed JSON here, inside the request, so a truncated or garbled first
+            // page fails while it can still be retried (a tokenizer pass: well under a millisecond for 1000 items);
+            // only the deserialization of its other items waits until they are wanted.
+            var check = new Utf8JsonReader(json);
+            while (check.Read()) { }
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw new JsonException("the answer is not a JSON object");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals("data"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("its 'data' is not an object");
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("items"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("its 'data.items' is not an array");
+                        if (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            var start = (int)reader.TokenStartIndex;
+                            reader.Skip();
+                            _firstItemStart = start;
+                            _firstItemLength = (int)reader.BytesConsumed - start;
+                        }
+                        return;
+                    }
+                    if (reader.ValueTextEquals("total"u8))
+                    {
+                        Total = ReadNumber(ref reader);
+                        TotalKnown = true;
+                    }
+                    else if (reader.ValueTextEquals("limit"u8)) Limit = ReadNumber(ref reader);
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+                return;
+            }
+        }
+
+        private static long ReadNumber(ref Utf8JsonReader reader)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)) return value;
+            reader.Skip();
+            return 0;
+        }
+    }
+}
