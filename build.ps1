@@ -104,7 +104,7 @@ function Invoke-HelpBuild([string] $IndexPath) {
     # MAML help for Get-Help from docs/cmdlets/*.md and the cmdlets' own metadata, in a fresh pwsh that imports the
     # staged module the way a user would. Incomplete help is reported here and fails the tests (Help.Tests.ps1).
     $helpArgs = @('-ModuleManifest', (Join-Path $ModuleOut 'ApifyPS.psd1'), '-SourceDirectory', (Join-Path $Root 'docs/cmdlets'),
-        '-HelpPath', (Join-Path $ModuleOut 'en-US/ApifyPS.dll-Help.xml'))
+        '-HelpPath', (Join-Path $ModuleOut 'en-US/ApifyPS.dll-Help.xml'), '-AboutDirectory', (Join-Path $Root 'docs/about'))
     if ($IndexPath) { $helpArgs += @('-IndexPath', $IndexPath) }
     & $Dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Build-ApifyHelp.ps1') @helpArgs
     if ($LASTEXITCODE -ne 0) { throw "Building the help failed (exit code $LASTEXITCODE)." }

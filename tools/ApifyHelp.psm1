@@ -655,6 +655,32 @@ $($outputs -join "`n")
 
 #endregion
 
+#region About topics
+
+function ConvertTo-ApifyAboutHelp {
+    <#
+    .SYNOPSIS
+        Turns an about topic page (docs/about/about_<Topic>.md, platyPS layout) into the about_<Topic>.help.txt that
+        Get-Help about_<Topic> reads: headings become plain lines (sections in capitals, as PowerShell's own about
+        topics), code fences and inline code marks are dropped, the rest stays as written.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [string] $Path)
+    $out = [System.Collections.Generic.List[string]]::new()
+    $inFence = $false
+    foreach ($line in (Get-Content -LiteralPath $Path -Encoding utf8)) {
+        if ($line -match '^\s*```') { $inFence = -not $inFence; continue }
+        if ($inFence) { $out.Add('    ' + $line); continue }
+        if ($line -match '^# (.+)$') { $out.Add('TOPIC'); $out.Add('    ' + $Matches[1].Trim()); continue }
+        if ($line -match '^## (.+)$') { $out.Add($Matches[1].Trim().ToUpperInvariant()); continue }
+        if ($line -match '^#{3,} (.+)$') { $out.Add($Matches[1].Trim()); continue }
+        $out.Add((ConvertTo-PlainText $line))
+    }
+    ($out -join [Environment]::NewLine) + [Environment]::NewLine
+}
+
+#endregion
+
 #region Reference
 
 function Get-ApifyHelpEntry {
@@ -706,4 +732,4 @@ function Get-ApifyReferenceIndex {
 
 Export-ModuleMember -Function Read-ApifyHelpMarkdown, Get-ApifyParameterInfo, Test-ApifyHelpSource, ConvertTo-ApifyMaml,
     Get-ApifyHelpEntry, Get-ApifyReferenceIndex, Get-ApifyTypeDisplayName, Get-ApifySyntaxText, Get-ApifyParameterYaml,
-    Update-ApifyHelpMarkdown
+    Update-ApifyHelpMarkdown, ConvertTo-ApifyAboutHelp

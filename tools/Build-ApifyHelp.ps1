@@ -6,7 +6,9 @@ param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $SourceDirectory,
     [Parameter(Mandatory)] [string] $HelpPath,
-    [string] $IndexPath
+    [string] $IndexPath,
+    # docs/about: about_<Topic>.md pages, written next to the MAML as about_<Topic>.help.txt.
+    [string] $AboutDirectory
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'ApifyHelp.psm1')
@@ -27,6 +29,13 @@ if ($IndexPath) {
 $problems = @(foreach ($e in $entries) { Test-ApifyHelpSource -Command $e.Command -Markdown $e.Markdown })
 ConvertTo-ApifyMaml -Entry @($entries | Where-Object Markdown) -Path $HelpPath
 Write-Host "Help: $(@($entries | Where-Object Markdown).Count) of $($entries.Count) cmdlets from $SourceDirectory -> $HelpPath"
+if ($AboutDirectory -and (Test-Path $AboutDirectory)) {
+    foreach ($page in Get-ChildItem $AboutDirectory -Filter 'about_*.md') {
+        $target = Join-Path (Split-Path $HelpPath) "$($page.BaseName).help.txt"
+        [System.IO.File]::WriteAllText($target, (ConvertTo-ApifyAboutHelp -Path $page.FullName), [System.Text.UTF8Encoding]::new($false))
+        Write-Host "Help: $($page.Name) -> $target"
+    }
+}
 foreach ($p in $problems) { Write-Warning "help: $p" }
 if ($IndexPath) {
     $text = Get-ApifyReferenceIndex -Entry $entries

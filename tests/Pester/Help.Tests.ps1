@@ -100,6 +100,17 @@ Describe 'The help source of every exported cmdlet' {
     }
 }
 
+Describe 'About topics' {
+    It 'shows every docs/about page with Get-Help' {
+        $pages = @(Get-ChildItem (Join-Path $script:RepoRoot 'docs/about') -Filter 'about_*.md' -ErrorAction SilentlyContinue)
+        foreach ($page in $pages) {
+            $text = Get-Help $page.BaseName | Out-String
+            $text | Should -Match 'SHORT DESCRIPTION' -Because "Get-Help $($page.BaseName) shows the topic"
+            $text | Should -Not -Match '(?m)^#{1,6} ' -Because 'Markdown headings are made plain'
+        }
+    }
+}
+
 Describe 'The help source checks' {
     BeforeAll {
         $script:Temp = Join-Path ([System.IO.Path]::GetTempPath()) ('apifyps-helpcheck-' + [guid]::NewGuid().ToString('N'))
