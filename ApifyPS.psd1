@@ -6,7 +6,7 @@
     CompanyName          = 'ApifyPS'
     Copyright            = '(c) ApifyPS contributors. MIT License.'
     Description          = 'Drive the Apify platform (API v2) from PowerShell: list, start, wait for and abort Actor builds and runs, manage Actors, and pull run results, with typed objects and lazy paging.'
-    RootModule           = 'ApifyPS.dll'
+    RootModule           = 'ApifyPS.psm1'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(

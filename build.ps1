@@ -8,6 +8,10 @@
              Apify-compatible server into out/emulator.
       Test   Build, then run every xunit and Pester test; ends with "N passed, N failed"; non-zero exit on failure.
       Demo   Build, start the local server with seeded data, and run docs/examples/Get-BuildReport.ps1 against it.
+      Docs   Build, then bring the help pages docs/cmdlets/*.md up to date with the cmdlets (syntax, parameter
+             facts, a page outline for a new cmdlet) and rewrite the reference index docs/cmdlets/README.md.
+      Package  Build, then publish the staged module with Publish-PSResource to the local folder repository
+             out/gallery (the .nupkg the PowerShell Gallery would get).
       Bench  Build, then run bench/Invoke-Benchmark.ps1 (ApifyPS against the official JS client and Invoke-RestMethod;
              needs Node.js and npm); prints the table of docs/performance.md and writes out/bench/latest.md.
       Clean  remove out/ and the projects' bin/obj folders.
@@ -17,7 +21,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Package', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -57,27 +61,59 @@ function Invoke-BuildTask {
     $version = Get-ProjectVersion
     Write-Host "Building ApifyPS $version ($Configuration)"
     $publish = Join-Path $Out "publish/ApifyPS"
-    if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
+    $loaderPublish = Join-Path $Out "publish/ApifyPS.Loader"
+    foreach ($dir in $publish, $loaderPublish) { if (Test-Path $dir) { Remove-Item -Recurse -Force $dir } }
     Invoke-Dotnet publish (Join-Path $Root 'src/ApifyPS/ApifyPS.csproj') -c $Configuration -o $publish --nologo -v quiet
+    Invoke-Dotnet publish (Join-Path $Root 'src/ApifyPS.Loader/ApifyPS.Loader.csproj') -c $Configuration -o $loaderPublish --nologo -v quiet
 
+    # The module: the root script and the loader, ApifyPS.dll beside them, the third-party assemblies in
+    # dependencies/ (loaded privately: docs/design.md, "Dependency isolation"), views, help, licence.
     if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
-    $null = New-Item -ItemType Directory -Path $ModuleOut
-    Get-ChildItem $publish -File | Where-Object { $_.Extension -in '.dll', '.pdb' } | Copy-Item -Destination $ModuleOut
+    $dependencies = Join-Path $ModuleOut 'dependencies'
+    $null = New-Item -ItemType Directory -Path $ModuleOut, $dependencies
+    Copy-Item (Join-Path $publish 'ApifyPS.dll'), (Join-Path $publish 'ApifyPS.pdb') -Destination $ModuleOut
+    Copy-Item (Join-Path $loaderPublish 'ApifyPS.Loader.dll') -Destination $ModuleOut
+    Get-ChildItem $publish -File -Filter *.dll | Where-Object Name -ne 'ApifyPS.dll' | Copy-Item -Destination $dependencies
+    Copy-Item (Join-Path $Root 'ApifyPS.psm1'), (Join-Path $Root 'LICENSE') -Destination $ModuleOut
     Copy-Item -Recurse (Join-Path $Root 'src/ApifyPS/Formats') (Join-Path $ModuleOut 'Formats')
-    # The manifest at the root is the source; the staged copy gets the version from the one version source.
+    # The manifest at the root is the source; the staged copy gets the version from the one version source and
+    # the release notes of that version from CHANGELOG.md.
     $manifest = Get-Content -Raw (Join-Path $Root 'ApifyPS.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    $notes = Get-ReleaseNote $version
+    if ($notes) { $manifest = $manifest -replace "ReleaseNotes\s*=\s*'[^']*'", "ReleaseNotes = '$($notes -replace "'", "''")'" }
     Set-Content -Path (Join-Path $ModuleOut 'ApifyPS.psd1') -Value $manifest -NoNewline
+
+    Invoke-HelpBuild
 
     if (Test-Path $EmulatorOut) { Remove-Item -Recurse -Force $EmulatorOut }
     Invoke-Dotnet publish (Join-Path $Root 'tests/ApifyPS.Emulator/ApifyPS.Emulator.csproj') -c $Configuration -o $EmulatorOut --nologo -v quiet
     Write-Host "Staged the module in $ModuleOut and the local server in $EmulatorOut"
 }
 
+function Get-ReleaseNote([string] $Version) {
+    # The CHANGELOG.md section of this version ("## [0.1.0] ..." up to the next "## "), as plain text.
+    $path = Join-Path $Root 'CHANGELOG.md'
+    if (-not (Test-Path $path)) { return $null }
+    $text = (Get-Content -Raw $path) -replace "`r`n", "`n"
+    $m = [regex]::Match($text, "(?ms)^## \[?$([regex]::Escape($Version))\]?[^\n]*\n(.*?)(?=^## |\z)")
+    if ($m.Success) { $m.Groups[1].Value.Trim() } else { $null }
+}
+
+function Invoke-HelpBuild([string] $IndexPath) {
+    # MAML help for Get-Help from docs/cmdlets/*.md and the cmdlets' own metadata, in a fresh pwsh that imports the
+    # staged module the way a user would. Incomplete help is reported here and fails the tests (Help.Tests.ps1).
+    $helpArgs = @('-ModuleManifest', (Join-Path $ModuleOut 'ApifyPS.psd1'), '-SourceDirectory', (Join-Path $Root 'docs/cmdlets'),
+        '-HelpPath', (Join-Path $ModuleOut 'en-US/ApifyPS.dll-Help.xml'), '-AboutDirectory', (Join-Path $Root 'docs/about'))
+    if ($IndexPath) { $helpArgs += @('-IndexPath', $IndexPath) }
+    & $Dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Build-ApifyHelp.ps1') @helpArgs
+    if ($LASTEXITCODE -ne 0) { throw "Building the help failed (exit code $LASTEXITCODE)." }
+}
+
 function Get-PesterModulePath {
     $packages = Join-Path $Out 'packages'
     $path = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
-    if (-not (Test-Path $path)) {
+    if (-not (Test-Path $path) -or -not (Test-Path (Join-Path $packages 'polly.core/8.1.0'))) {
         Write-Host "Restoring Pester $PesterVersion from NuGet"
         Invoke-Dotnet restore (Join-Path $Root 'tests/Pester/Pester.Restore.csproj') --packages $packages --nologo -v quiet
     }
@@ -113,7 +149,7 @@ function Invoke-PesterTests {
 }
 
 function Invoke-TestTask {
-    Invoke-BuildTask
+    Invoke-PackageTask # builds, and makes the package the install round-trip test installs
     $null = New-Item -ItemType Directory -Force -Path $ResultsDir
     $results = @()
     $errors = @()
@@ -126,6 +162,27 @@ function Invoke-TestTask {
     Write-Host "xunit and Pester: $(@($results).Count) runner(s) completed$(if ($errors) { ", $($errors.Count) failed to run" })"
     Write-Output "$passed passed, $failed failed"
     if ($failed -gt 0 -or $exitCodes) { exit 1 }
+}
+
+function Invoke-PackageTask {
+    # The Gallery package: Publish-PSResource (PSResourceGet ships with pwsh) to a local folder repository, in a
+    # pwsh whose profile folders are a sandbox so no repository is registered in the user's own settings.
+    Invoke-BuildTask
+    $gallery = Join-Path $Out 'gallery'
+    if (Test-Path $gallery) { Remove-Item -Recurse -Force $gallery }
+    $null = New-Item -ItemType Directory -Path $gallery
+    Import-Module (Join-Path $Root 'tests/TestSupport/IsolatedPwsh.psm1') -Force
+    $sandbox = New-ApifySandbox -Prefix 'apifyps-package-'
+    try {
+        $script = "`$ErrorActionPreference = 'Stop'; Register-PSResourceRepository -Name ApifyPSLocal -Uri '$gallery' -Trusted; " +
+        "Publish-PSResource -Path '$ModuleOut' -Repository ApifyPSLocal"
+        $run = Invoke-ApifyPwsh -Sandbox $sandbox -ArgumentList @('-Command', $script) -WorkingDirectory $sandbox.Path -TimeoutSeconds 300
+        if ($run.ExitCode -ne 0) { throw "Publish-PSResource failed (exit code $($run.ExitCode)): $($run.Output)" }
+    }
+    finally { Remove-ApifySandbox $sandbox }
+    $package = Get-ChildItem $gallery -Filter 'ApifyPS.*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Publish-PSResource wrote no ApifyPS package to $gallery." }
+    Write-Host "Published $($package.Name) to the local repository $gallery"
 }
 
 function Invoke-DemoTask {
@@ -169,6 +226,8 @@ foreach ($t in $Task) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
+        'Docs' { Invoke-BuildTask; Invoke-HelpBuild -IndexPath (Join-Path $Root 'docs/cmdlets/README.md') }
+        'Package' { Invoke-PackageTask }
         'Bench' { Invoke-BuildTask; & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -Root $Root }
         'Clean' { Invoke-CleanTask }
     }

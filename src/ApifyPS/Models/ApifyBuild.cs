@@ -65,6 +65,16 @@ namespace ApifyPS.Models
         public double? RunTimeSecs { get; set; }
         public double? ComputeUnits { get; set; }
         public long? ImageSizeBytes { get; set; }
+
+        /// <summary>What Format-List shows for a build's Stats: e.g. "12.4 s, 0.0021 CU, 154 MB image".</summary>
+        public override string ToString()
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (DurationMillis is long ms) parts.Add((ms / 1000.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s");
+            if (ComputeUnits is double cu) parts.Add(cu.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + " CU");
+            if (ImageSizeBytes is long bytes) parts.Add((bytes / 1048576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " MB image");
+            return string.Join(", ", parts);
+        }
     }
 
     public sealed class ApifyBuildOptions
@@ -73,6 +83,17 @@ namespace ApifyPS.Models
         public bool? BetaPackages { get; set; }
         public int? MemoryMbytes { get; set; }
         public int? DiskMbytes { get; set; }
+
+        /// <summary>What Format-List shows for a build's Options: e.g. "useCache, 1024 MB memory".</summary>
+        public override string ToString()
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (UseCache == true) parts.Add("useCache");
+            if (BetaPackages == true) parts.Add("betaPackages");
+            if (MemoryMbytes is int memory) parts.Add(memory + " MB memory");
+            if (DiskMbytes is int disk) parts.Add(disk + " MB disk");
+            return string.Join(", ", parts);
+        }
     }
 
     public sealed class ApifyBuildVersionInfo

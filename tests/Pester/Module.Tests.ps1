@@ -1,0 +1,254 @@
+# The module as the PowerShell Gallery ships it: the manifest, the views, dependency isolation and the install
+# round trip (build.ps1 Package -> local repository -> Install-PSResource -> a fresh pwsh imports it by name).
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module (Join-Path $script:RepoRoot 'tests/TestSupport/IsolatedPwsh.psm1') -Force
+    $script:ModuleDir = Join-Path $script:RepoRoot 'out/ApifyPS'
+    $script:Manifest = Join-Path $script:ModuleDir 'ApifyPS.psd1'
+    $script:Version = ([xml](Get-Content -Raw (Join-Path $script:RepoRoot 'Directory.Build.props'))).Project.PropertyGroup.Version | Select-Object -First 1
+    $script:Emu = Start-ApifyEmulator -ArgumentList '--username', 'janedoe'
+    $script:Seed = Add-ApifyEmulatorSeed -Emulator $script:Emu -Actor 'web-scraper' -Builds 25 -Runs 5
+    $script:ServerEnv = @{ APIFY_TOKEN = $script:Emu.Token; APIFY_CLIENT_BASE_URL = $script:Emu.BaseUri }
+    Use-ApifyEmulator $script:Emu
+}
+
+AfterAll {
+    if ($script:Emu) { Stop-ApifyEmulator $script:Emu }
+    Remove-Item Env:APIFY_TOKEN, Env:APIFY_CLIENT_BASE_URL -ErrorAction SilentlyContinue
+}
+
+Describe 'The manifest' {
+    BeforeAll {
+        $script:Data = Import-PowerShellDataFile $script:Manifest
+        $script:Source = Import-PowerShellDataFile (Join-Path $script:RepoRoot 'ApifyPS.psd1')
+    }
+
+    It 'passes Test-ModuleManifest, with the version from Directory.Build.props' {
+        $m = Test-ModuleManifest $script:Manifest -ErrorAction Stop
+        $m.Version | Should -Be ([version]$script:Version)
+        $m.Name | Should -Be 'ApifyPS'
+    }
+
+    It 'exports every cmdlet of ApifyPS.dll, named one by one' {
+        foreach ($key in 'CmdletsToExport', 'FunctionsToExport', 'VariablesToExport', 'AliasesToExport') {
+            @($script:Source[$key]) -join ',' | Should -Not -Match '\*' -Because "$key is explicit"
+        }
+        $cmdlets = @((Get-Command Get-ApifyBuild).ImplementingType.Assembly.GetExportedTypes() |
+                Where-Object { -not $_.IsAbstract -and $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+                ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; "$($a.VerbName)-$($a.NounName)" })
+        @($script:Data.CmdletsToExport | Sort-Object) | Should -Be @($cmdlets | Sort-Object)
+        @(Get-Command -Module ApifyPS).Count | Should -Be $cmdlets.Count
+    }
+
+    It 'lists every view file in FormatsToProcess' {
+        $files = @(Get-ChildItem (Join-Path $script:ModuleDir 'Formats') -Filter *.Format.ps1xml | ForEach-Object { "Formats/$($_.Name)" })
+        @($script:Data.FormatsToProcess | Sort-Object) | Should -Be @($files | Sort-Object)
+    }
+
+    It 'has what the Gallery shows: editions, PowerShell 5.1, tags, project, licence, release notes' {
+        $script:Data.PowerShellVersion | Should -Be '5.1'
+        @($script:Data.CompatiblePSEditions | Sort-Object) | Should -Be @('Core', 'Desktop')
+        $psData = $script:Data.PrivateData.PSData
+        foreach ($tag in 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS') { $psData.Tags | Should -Contain $tag }
+        $psData.ProjectUri | Should -Match '^https://'
+        $psData.LicenseUri | Should -Match '^https://'
+        $psData.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $script:Data.Description | Should -Not -BeNullOrEmpty
+        Test-Path (Join-Path $script:ModuleDir 'LICENSE') | Should -BeTrue
+        Get-Content -Raw (Join-Path $script:RepoRoot 'LICENSE') | Should -Match 'MIT License'
+    }
+
+    It 'carries the CHANGELOG section of this version as release notes' {
+        (Get-Content -Raw (Join-Path $script:RepoRoot 'CHANGELOG.md')) | Should -Match "(?m)^## \[$([regex]::Escape($script:Version))\]"
+        $script:Data.PrivateData.PSData.ReleaseNotes | Should -Not -Be 'See CHANGELOG.md.'
+    }
+}
+
+Describe 'Views and ToString' {
+    BeforeDiscovery {
+        $root = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
+        Import-Module (Join-Path $root 'out/ApifyPS/ApifyPS.psd1') -Force
+        $script:OutputTypes = @(Get-Command -Module ApifyPS | ForEach-Object OutputType | Where-Object Type |
+                ForEach-Object { $_.Type } | Where-Object { $_.Namespace -like 'ApifyPS*' } | Sort-Object FullName -Unique |
+                ForEach-Object { @{ TypeName = $_.FullName } })
+    }
+
+    It '<TypeName> has a default table view that fits in 120 columns' -ForEach $script:OutputTypes {
+        $views = @(Get-FormatData -TypeName $TypeName -PowerShellVersion $PSVersionTable.PSVersion | ForEach-Object FormatViewDefinition)
+        $table = @($views | Where-Object { $_.Control -is [System.Management.Automation.TableControl] })
+        $table.Count | Should -BeGreaterThan 0 -Because "an admin sees $TypeName as a table"
+        $headers = @($table[0].Control.Headers)
+        # Fixed widths keep columns (statuses) aligned row after row; the last column may take the rest of the line.
+        foreach ($h in $headers | Select-Object -SkipLast 1) {
+            $h.Width | Should -BeGreaterThan 0 -Because "column '$($h.Label)' has a fixed width, so the columns after it align"
+        }
+        $fixed = ($headers | Measure-Object Width -Sum).Sum + $headers.Count - 1
+        $fixed | Should -BeLessOrEqual $(if ($headers[-1].Width -gt 0) { 120 } else { 110 }) -Because 'the view fits in 120 columns'
+    }
+
+    It '<TypeName> has its own ToString' -ForEach $script:OutputTypes {
+        $type = $TypeName -as [type]
+        $type.GetMethod('ToString', [type[]]@()).DeclaringType | Should -Not -Be ([object])
+    }
+
+    It 'shows builds in the table view in 120 columns, statuses aligned' {
+        $text = Get-ApifyBuild -Actor $script:Seed.actor -First 5 | Out-String -Width 120
+        $lines = @($text -split "`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^Id\s+Status\s+'
+        foreach ($l in $lines) { $l.TrimEnd().Length | Should -BeLessOrEqual 120 }
+        $statusColumn = @($lines | Select-Object -Skip 2 | ForEach-Object { $_.IndexOf('SUCCEEDED') } | Sort-Object -Unique)
+        $statusColumn.Count | Should -Be 1
+    }
+}
+
+Describe 'Dependency isolation' {
+    BeforeAll {
+        $script:OtherPolly = Join-Path $script:RepoRoot 'out/packages/polly.core/8.1.0/lib/netstandard2.0/Polly.Core.dll'
+        if (-not (Test-Path $script:OtherPolly)) { throw "Polly.Core 8.1.0 is missing at $script:OtherPolly; build.ps1 Test restores it." }
+        $script:Sandbox = New-ApifySandbox -Prefix 'apifyps-isolation-'
+        # What ApifyPS's own context resolves Polly.Core to, and what the process's default context holds.
+        $script:Probe = @'
+$apify = (Get-Command Get-ApifyBuild).ImplementingType.Assembly
+$context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($apify)
+$polly = [System.Reflection.AssemblyName]::new('Polly.Core, Version=8.0.0.0, Culture=neutral, PublicKeyToken=c8a3ffc3f8f825cc')
+"apifyContextIsDefault=$($context -eq [System.Runtime.Loader.AssemblyLoadContext]::Default)"
+"apifyPolly=$($context.LoadFromAssemblyName($polly).Location)"
+"defaultPolly=$(@([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object { $_.GetName().Name -eq 'Polly.Core' } | ForEach-Object Location) -join ';')"
+"defaultApify=$(@([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object { $_.GetName().Name -eq 'ApifyPS' }).Count)"
+$json = $context.LoadFromAssemblyName([System.Reflection.AssemblyName]::new('System.Text.Json'))
+"jsonShared=$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($json) -eq [System.Runtime.Loader.AssemblyLoadContext]::Default)"
+'@
+        # The other module's Polly at work: a pipeline from its own copy runs a callback.
+        $script:UseOther = @'
+$builderType = $other.GetType('Polly.ResiliencePipelineBuilder', $true)
+$pipeline = $builderType::new().Build()
+"otherPolly=$($pipeline.GetType().Assembly.Location)"
+'@
+    }
+    AfterAll { Remove-ApifySandbox $script:Sandbox }
+
+    It 'keeps its own Polly when another module loaded a different Polly.Core first, and both work' {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+`$other = [System.Reflection.Assembly]::LoadFrom('$script:OtherPolly')
+Import-Module '$script:Manifest'
+"builds=`$(@(Get-ApifyBuild -Actor '$($script:Seed.actor)').Count)"
+$script:Probe
+$script:UseOther
+"@
+        $run = Invoke-ApifyPwsh -Sandbox $script:Sandbox -Environment $script:ServerEnv -ArgumentList @('-Command', $script) -TimeoutSeconds 120
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match '(?m)^builds=25\s*$'
+        $run.Output | Should -Match '(?m)^apifyContextIsDefault=False\s*$'
+        $run.Output | Should -Match "(?m)^apifyPolly=$([regex]::Escape((Join-Path $script:ModuleDir 'dependencies/Polly.Core.dll')))\s*$"
+        $run.Output | Should -Match "(?m)^defaultPolly=$([regex]::Escape($script:OtherPolly))\s*$"
+        $run.Output | Should -Match "(?m)^otherPolly=$([regex]::Escape($script:OtherPolly))\s*$"
+        $run.Output | Should -Match '(?m)^defaultApify=0\s*$'
+        # On .NET 8+ the platform's System.Text.Json is newer than ours and is shared (docs/design.md).
+        $run.Output | Should -Match '(?m)^jsonShared=True\s*$'
+    }
+
+    It 'leaves the default context free for a module that loads a different Polly.Core after ApifyPS' {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$script:Manifest'
+"builds=`$(@(Get-ApifyBuild -Actor '$($script:Seed.actor)' -First 3).Count)"
+`$other = [System.Reflection.Assembly]::LoadFrom('$script:OtherPolly')
+$script:UseOther
+$script:Probe
+"@
+        $run = Invoke-ApifyPwsh -Sandbox $script:Sandbox -Environment $script:ServerEnv -ArgumentList @('-Command', $script) -TimeoutSeconds 120
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match '(?m)^builds=3\s*$'
+        $run.Output | Should -Match "(?m)^otherPolly=$([regex]::Escape($script:OtherPolly))\s*$"
+        $run.Output | Should -Match "(?m)^apifyPolly=$([regex]::Escape((Join-Path $script:ModuleDir 'dependencies/Polly.Core.dll')))\s*$"
+    }
+
+    It 'is imported once per process: Import-Module -Force and Remove-Module keep one set of types' {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$script:Manifest'
+`$first = (Get-Command Get-ApifyBuild).ImplementingType.Assembly
+Import-Module '$script:Manifest' -Force
+Remove-Module ApifyPS
+Import-Module '$script:Manifest'
+"same=`$([object]::ReferenceEquals(`$first, (Get-Command Get-ApifyBuild).ImplementingType.Assembly))"
+"typed=`$((Get-ApifyBuild -Actor '$($script:Seed.actor)' -First 1) -is [ApifyPS.Models.ApifyBuild])"
+"@
+        $run = Invoke-ApifyPwsh -Sandbox $script:Sandbox -Environment $script:ServerEnv -ArgumentList @('-Command', $script) -TimeoutSeconds 120
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match '(?m)^same=True\s*$'
+        $run.Output | Should -Match '(?m)^typed=True\s*$'
+    }
+}
+
+Describe 'The Windows PowerShell 5.1 loading path' {
+    BeforeAll { $script:Sandbox = New-ApifySandbox -Prefix 'apifyps-sidebyside-' }
+    AfterAll { Remove-ApifySandbox $script:Sandbox }
+
+    # No Windows PowerShell here: this runs the loader's .NET Framework path (LoadFrom + an AssemblyResolve handler
+    # serving dependencies/) on .NET, where the same APIs exist, so at least its logic is exercised.
+    It 'loads ApifyPS with LoadFrom and serves its dependencies from the dependencies folder' {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Add-Type -Path '$(Join-Path $script:ModuleDir 'ApifyPS.Loader.dll')'
+`$loader = [ApifyPS.Loader.ModuleLoader].Assembly.GetType('ApifyPS.Loader.SideBySideLoader', `$true)
+`$assembly = `$loader.GetMethod('Load', [System.Reflection.BindingFlags]'Static, Public, NonPublic').Invoke(`$null,
+    @('$(Join-Path $script:ModuleDir 'ApifyPS.dll')', '$(Join-Path $script:ModuleDir 'dependencies')'))
+Import-Module -Assembly `$assembly
+# A request that does not come from ApifyPS's assemblies (here: from PowerShell itself, before
+# ApifyPS loaded Polly) is not served.
+try { `$null = [System.Reflection.Assembly]::Load('Polly.Core, Version=8.0.0.0, Culture=neutral, PublicKeyToken=c8a3ffc3f8f825cc'); 'others=served' } catch { 'others=refused' }
+"builds=`$(@(Get-ApifyBuild -Actor '$($script:Seed.actor)' -First 4).Count)"
+"polly=`$(@([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Polly.Core' } | ForEach-Object Location) -join ';')"
+"@
+        $run = Invoke-ApifyPwsh -Sandbox $script:Sandbox -Environment $script:ServerEnv -ArgumentList @('-Command', $script) -TimeoutSeconds 120
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match '(?m)^builds=4\s*$'
+        # The client core's requests go through Polly: loaded from dependencies/.
+        $run.Output | Should -Match "(?m)^polly=$([regex]::Escape((Join-Path $script:ModuleDir 'dependencies/Polly.Core.dll')))\s*$"
+        $run.Output | Should -Match '(?m)^others=refused\s*$'
+    }
+}
+
+Describe 'The install round trip' {
+    BeforeAll {
+        $script:Gallery = Join-Path $script:RepoRoot 'out/gallery'
+        $script:Package = Get-ChildItem $script:Gallery -Filter "ApifyPS.$($script:Version).nupkg" -ErrorAction SilentlyContinue | Select-Object -First 1
+        $script:Sandbox = New-ApifySandbox -Prefix 'apifyps-install-'
+    }
+    AfterAll { Remove-ApifySandbox $script:Sandbox }
+
+    It 'has the package build.ps1 Package made' {
+        $script:Package | Should -Not -BeNullOrEmpty -Because 'build.ps1 Package (run by build.ps1 Test) publishes it to out/gallery'
+    }
+
+    It 'installs with Install-PSResource and imports by name in a fresh pwsh, help and all' {
+        $install = Invoke-ApifyPwsh -Sandbox $script:Sandbox -WorkingDirectory $script:Sandbox.Path -TimeoutSeconds 300 -ArgumentList @('-Command', @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name ApifyPSLocal -Uri '$script:Gallery' -Trusted
+Install-PSResource -Name ApifyPS -Repository ApifyPSLocal -TrustRepository -Scope CurrentUser
+"@)
+        $install.ExitCode | Should -Be 0 -Because $install.Output
+
+        $use = Invoke-ApifyPwsh -Sandbox $script:Sandbox -WorkingDirectory $script:Sandbox.Path -Environment $script:ServerEnv -TimeoutSeconds 120 -ArgumentList @('-Command', @"
+`$ErrorActionPreference = 'Stop'
+Import-Module ApifyPS
+`$m = Get-Module ApifyPS
+"base=`$(`$m.ModuleBase)"
+"version=`$(`$m.Version)"
+"commands=`$(@(Get-Command -Module ApifyPS).Count)"
+"builds=`$(@(Get-ApifyBuild -Actor '$($script:Seed.actor)').Count)"
+"examples=`$(@((Get-Help Get-ApifyBuild -Examples).examples.example).Count)"
+"dependency=`$(Test-Path (Join-Path `$m.ModuleBase 'dependencies/Polly.Core.dll'))"
+"@)
+        $use.ExitCode | Should -Be 0 -Because $use.Output
+        $base = [regex]::Match($use.Output, '(?m)^base=(.*?)\s*$').Groups[1].Value
+        $base | Should -BeLike "$($script:Sandbox.Path)*" -Because 'the module comes from the installed package, not out/'
+        $use.Output | Should -Match "(?m)^version=$([regex]::Escape($script:Version))\s*$"
+        $use.Output | Should -Match "(?m)^commands=$(@((Import-PowerShellDataFile $script:Manifest).CmdletsToExport).Count)\s*$"
+        $use.Output | Should -Match '(?m)^builds=25\s*$'
+        $use.Output | Should -Match '(?m)^examples=([2-9]|\d\d+)\s*$'
+        $use.Output | Should -Match '(?m)^dependency=True\s*$'
+    }
+}
