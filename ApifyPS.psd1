@@ -18,6 +18,7 @@
         'Formats/ApifyRun.Format.ps1xml'
         'Formats/ApifyConnectionInfo.Format.ps1xml'
         'Formats/ApifyRetryPolicy.Format.ps1xml'
+        'Formats/ApifyKeyValueStoreKey.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -44,6 +45,10 @@
         'Get-ApifyWebhook'
         'Get-ApifyRetryPolicy'
         'Set-ApifyRetryPolicy'
+        'Get-ApifyDatasetItem'
+        'Get-ApifyRecord'
+        'Get-ApifyRecordKey'
+        'Get-ApifyLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

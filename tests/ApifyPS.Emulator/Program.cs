@@ -53,6 +53,10 @@ app.MapActorRoutes(store);
 app.MapRunRoutes(store);
 app.MapVersionRoutes(store);
 app.MapUserRoutes();
+var results = new RunResults(store);
+app.MapDatasetRoutes(store, results);
+app.MapKeyValueStoreRoutes(store, results);
+app.MapLogRoutes(store, results);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));

@@ -69,7 +69,10 @@ namespace ApifyPS.Client
         }
     }
 
-    /// <summary>What a synchronous run answered: its OUTPUT record (or the one asked for), or nothing.</summary>
+    /// <summary>
+    /// A key-value store record's value: its bytes and Content-Type. What a synchronous run answered (its OUTPUT
+    /// record, or the one asked for, or nothing) and what a record read answers.
+    /// </summary>
     public sealed class ApifyActorOutput
     {
         public ApifyActorOutput(byte[] body, string? contentType)

@@ -26,6 +26,15 @@ namespace ApifyPS.Client
         /// a terminal status (it should hold the request): the loop then does not hammer it.
         /// </summary>
         public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// Receives the job's log line by line while waiting (followed with the API's <c>stream=1</c> next to the
+        /// polls), on any thread; null: the log is not read.
+        /// </summary>
+        public Action<string>? LogLine { get; set; }
+
+        /// <summary>Once the job is finished, how long to wait at most for the rest of its log (the server ends it with the job).</summary>
+        public TimeSpan LogDrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
     }
 
     /// <summary>One progress report of a wait: the job as last seen and how long the wait has taken.</summary>
@@ -96,6 +105,7 @@ namespace ApifyPS.Client
             var stopwatch = Stopwatch.StartNew();
             var requests = 0;
             var job = current;
+            using var log = options.LogLine == null ? null : new LogFollower(this, kind, id, options.LogLine, Log, cancellationToken);
             while (job == null || !job.IsTerminal)
             {
                 var remaining = options.Timeout.HasValue ? options.Timeout.Value - stopwatch.Elapsed : (TimeSpan?)null;
@@ -127,6 +137,8 @@ namespace ApifyPS.Client
                     await Task.Delay(early, cancellationToken).ConfigureAwait(false);
                 }
             }
+            // The job is written after its whole log: the server ends the followed log when the job ends.
+            if (log != null && job.IsTerminal) await log.DrainAsync(options.LogDrainTimeout, cancellationToken).ConfigureAwait(false);
             Report(options, kind, id, job, stopwatch.Elapsed, true);
             return new ApifyWaitResult<T>(job, !job.IsTerminal, stopwatch.Elapsed, requests);
         }

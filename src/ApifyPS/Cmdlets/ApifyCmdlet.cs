@@ -173,6 +173,11 @@ namespace ApifyPS.Cmdlets
             }
         }
 
+        /// <summary>A non-terminating error for an ApifyPS object this cmdlet cannot use as -InputObject.</summary>
+        protected void WriteUnsupportedInput(ApifyPS.Models.ApifyResource input, string accepted) =>
+            WriteError(new ErrorRecord(
+                new ArgumentException($"{MyInvocation.MyCommand.Name} does not take {input.GetType().Name} objects; pass {accepted}."),
+                "UnsupportedInputObject", ErrorCategory.InvalidArgument, input));
         private static void DisposeQuietly<T>(IAsyncEnumerator<T> enumerator)
         {
             ValueTask disposal;

@@ -17,9 +17,20 @@ namespace ApifyPS.Cmdlets
     {
         private readonly Dictionary<string, int> _activityIds = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        /// <summary>Wait options that report progress through Write-Progress; <paramref name="timeout"/> null waits until the end.</summary>
-        protected ApifyWaitOptions WaitOptions(TimeSpan? timeout) =>
-            new ApifyWaitOptions { Timeout = timeout, Progress = new PostedProgress(this, timeout) };
+        /// <summary>
+        /// Wait options that report progress through Write-Progress; <paramref name="timeout"/> null waits until the end.
+        /// With <paramref name="showLog"/> the job's log goes to the Information stream (tag ApifyLog) line by line while
+        /// waiting (-ShowLog; -InformationAction Continue shows it).
+        /// </summary>
+        protected ApifyWaitOptions WaitOptions(TimeSpan? timeout, bool showLog = false) =>
+            new ApifyWaitOptions
+            {
+                Timeout = timeout,
+                Progress = new PostedProgress(this, timeout),
+                LogLine = showLog ? line => Post(() => WriteInformation(line, LogTags)) : (Action<string>?)null,
+            };
+
+        private static readonly string[] LogTags = { "ApifyLog" };
 
         /// <summary>Writes the job, then the error its end calls for (if any).</summary>
         protected void WriteWaitResult<T>(string kind, ApifyWaitResult<T> result) where T : class, IApifyJob
@@ -37,12 +48,6 @@ namespace ApifyPS.Cmdlets
                 : ErrorCategory.InvalidResult;
             return new ErrorRecord(error, error.ErrorId, category, error.Job);
         }
-
-        /// <summary>A non-terminating error for an ApifyPS object this cmdlet cannot use as -InputObject.</summary>
-        protected void WriteUnsupportedInput(ApifyResource input, string accepted) =>
-            WriteError(new ErrorRecord(
-                new ArgumentException($"{MyInvocation.MyCommand.Name} does not take {input.GetType().Name} objects; pass {accepted}."),
-                "UnsupportedInputObject", ErrorCategory.InvalidArgument, input));
 
         private int ActivityId(string id)
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using System.Text.Json;
 using ApifyPS.Client;
 using ApifyPS.Models;
 
@@ -120,21 +119,7 @@ namespace ApifyPS.Cmdlets
                 WriteVerbose($"The run stored no {OutputRecordKey ?? "OUTPUT"} record; nothing to write.");
                 return;
             }
-            if (output.IsJson)
-            {
-                try
-                {
-                    // A JSON array is written item by item, as ConvertFrom-Json does in PowerShell 7.
-                    WriteObject(PSJson.Parse(output.Text), enumerateCollection: true);
-                    return;
-                }
-                catch (JsonException ex)
-                {
-                    WriteWarning($"The output is marked {output.ContentType} but is not valid JSON ({ex.Message}); writing it as text.");
-                }
-            }
-            if (output.IsText || output.IsJson) WriteObject(output.Text);
-            else WriteObject(output.Body, enumerateCollection: false);
+            RecordOutput.Write(this, output);
         }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using System.Numerics;
 using System.Text.Json;
@@ -34,38 +33,15 @@ namespace ApifyPS.Cmdlets
         /// <summary>Parses JSON into PowerShell objects; throws JsonException on bad JSON.</summary>
         public static object? Parse(string json)
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return ToPS(doc.RootElement);
-        }
-
-        public static object? ToPS(JsonElement element)
-        {
-            switch (element.ValueKind)
+            var bytes = new System.Text.UTF8Encoding(false).GetBytes(json);
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
             {
-                case JsonValueKind.Object:
-                    var obj = new PSObject();
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        // PowerShell property names are case-insensitive: a later duplicate wins, as in ConvertFrom-Json.
-                        if (obj.Properties[property.Name] != null) obj.Properties.Remove(property.Name);
-                        obj.Properties.Add(new PSNoteProperty(property.Name, ToPS(property.Value)));
-                    }
-                    return obj;
-                case JsonValueKind.Array:
-                    return element.EnumerateArray().Select(ToPS).ToArray();
-                case JsonValueKind.String:
-                    return element.GetString();
-                case JsonValueKind.Number:
-                    if (element.TryGetInt32(out var i)) return i;
-                    if (element.TryGetInt64(out var l)) return l;
-                    return element.GetDouble();
-                case JsonValueKind.True:
-                    return true;
-                case JsonValueKind.False:
-                    return false;
-                default:
-                    return null;
-            }
+                AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth * 4,
+            });
+            if (!reader.Read()) throw new JsonException("The text holds no JSON value.");
+            var value = new PSJsonReader().Read(ref reader);
+            if (reader.Read()) throw new JsonException($"Unexpected {reader.TokenType} after the JSON value.");
+            return value;
         }
 
         private static void Write(Utf8JsonWriter w, object? value, int depth)

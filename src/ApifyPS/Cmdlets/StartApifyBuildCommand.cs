@@ -49,6 +49,10 @@ namespace ApifyPS.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int Timeout { get; set; }
 
+        /// <summary>With -Wait: the build's log to the Information stream while waiting. Implies -Wait.</summary>
+        [Parameter]
+        public SwitchParameter ShowLog { get; set; }
+
         protected override void ProcessRecord()
         {
             string actorId;
@@ -75,12 +79,12 @@ namespace ApifyPS.Cmdlets
                 if (!ShouldProcess($"Actor {actorId}, version {version}", "Start build")) return;
                 var started = Await(Client.StartBuildAsync(actorId, version, UseCache, BetaPackages, Tag, CancellationToken));
                 var timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? TimeSpan.FromSeconds(Timeout) : (TimeSpan?)null;
-                if (!Wait && timeout == null)
+                if (!Wait && timeout == null && !ShowLog)
                 {
                     WriteObject(started);
                     return;
                 }
-                WriteWaitResult("build", Await(Client.WaitForBuildAsync(started.Id, WaitOptions(timeout), started, CancellationToken)));
+                WriteWaitResult("build", Await(Client.WaitForBuildAsync(started.Id, WaitOptions(timeout, ShowLog), started, CancellationToken)));
             }
             catch (ApifyApiException ex)
             {

@@ -76,6 +76,9 @@ namespace ApifyPS.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int Timeout { get; set; }
 
+        /// <summary>With -Wait: the run's log to the Information stream while waiting. Implies -Wait.</summary>
+        [Parameter]
+        public SwitchParameter ShowLog { get; set; }
         /// <summary>
         /// When the platform refuses the start for now (actor-memory-limit-exceeded, concurrent-runs-limit-exceeded),
         /// keep trying with backoff instead of failing (for up to -CapacityTimeout seconds, 10 minutes by default).
@@ -124,12 +127,12 @@ namespace ApifyPS.Cmdlets
             {
                 var started = Await(Client.StartRunAsync(actorId, _input, _options, CancellationToken));
                 var timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? TimeSpan.FromSeconds(Timeout) : (TimeSpan?)null;
-                if (!Wait && timeout == null)
+                if (!Wait && timeout == null && !ShowLog)
                 {
                     WriteObject(started);
                     return;
                 }
-                WriteWaitResult("run", Await(Client.WaitForRunAsync(started.Id, WaitOptions(timeout), started, CancellationToken)));
+                WriteWaitResult("run", Await(Client.WaitForRunAsync(started.Id, WaitOptions(timeout, ShowLog), started, CancellationToken)));
             }
             catch (ApifyApiException ex)
             {

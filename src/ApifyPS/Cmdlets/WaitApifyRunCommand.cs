@@ -29,6 +29,10 @@ namespace ApifyPS.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int Timeout { get; set; }
 
+        /// <summary>Each run's log to the Information stream while waiting for it.</summary>
+        [Parameter]
+        public SwitchParameter ShowLog { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -55,7 +59,7 @@ namespace ApifyPS.Cmdlets
             if (remaining < TimeSpan.Zero) remaining = TimeSpan.Zero;
             try
             {
-                WriteWaitResult("run", Await(Client.WaitForRunAsync(id, WaitOptions(remaining), null, CancellationToken)));
+                WriteWaitResult("run", Await(Client.WaitForRunAsync(id, WaitOptions(remaining, ShowLog), null, CancellationToken)));
             }
             catch (ApifyApiException ex)
             {

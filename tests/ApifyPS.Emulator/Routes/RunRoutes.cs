@@ -83,7 +83,7 @@ public static class RunRoutes
     }
 
     /// <summary>The run named by the route if the user owns it (and, actor-scoped, it is that Actor's); else writes the error.</summary>
-    private static async Task<RunRecord?> FindOwnRun(HttpContext ctx, EmulatorStore store, bool actorScoped)
+    public static async Task<RunRecord?> FindOwnRun(HttpContext ctx, EmulatorStore store, bool actorScoped)
     {
         var user = await ctx.RequireUser();
         if (user == null) return null;

@@ -35,4 +35,23 @@ public sealed class JobBehaviour
 
     /// <summary>True: succeeded runs store no OUTPUT record at all.</summary>
     public bool NoOutput { get; set; }
+
+    /// <summary>
+    /// The items every run writes to its default dataset, exactly (a JSON array), when set; otherwise the run writes
+    /// <see cref="DatasetItemCount"/> items made up on the fly (<see cref="GeneratedItems"/>), never held in memory.
+    /// </summary>
+    public JsonElement? DatasetItems { get; set; }
+
+    /// <summary>How many generated items a run writes (default a handful; up to <see cref="MaxDatasetItemCount"/>).</summary>
+    public long DatasetItemCount { get; set; } = 5;
+
+    public const long MaxDatasetItemCount = 10_000_000;
+
+    /// <summary>How often a RUNNING job writes a progress line to its log; 0: only the start and end lines.</summary>
+    public int LogIntervalMs { get; set; } = 1000;
+
+    /// <summary>Further records a finished run stores in its key-value store (page-00001, ...; JSON).</summary>
+    public int RecordCount { get; set; }
+
+    public const int MaxRecordCount = 100_000;
 }

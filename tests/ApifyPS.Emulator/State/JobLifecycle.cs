@@ -157,7 +157,7 @@ public sealed class JobLifecycle(EmulatorStore store)
     }
 
     /// <summary>The OUTPUT record of a succeeded run, as the Actor that ran last (after metamorphs) is configured.</summary>
-    private void WriteOutput(RunRecord run)
+    public void WriteOutput(RunRecord run)
     {
         var behaviour = (run.CurrentActor ?? run.Actor).Behaviour;
         if (behaviour.NoOutput) return;

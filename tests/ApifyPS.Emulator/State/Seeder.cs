@@ -10,8 +10,9 @@ namespace ApifyPS.Emulator.State;
 /// Optional too: <c>versions</c> (version numbers the Actor gets besides 0.0), and how the Actor's NEW builds and
 /// runs behave (<see cref="JobBehaviour"/>): <c>startDelayMs</c>, <c>buildDurationMs</c>, <c>runDurationMs</c>,
 /// <c>buildOutcome</c>, <c>runOutcome</c> (SUCCEEDED, FAILED or TIMED-OUT), <c>abortDurationMs</c>,
-/// <c>gracefulAbortDurationMs</c>, <c>output</c>, <c>outputContentType</c>, <c>noOutput</c>. Seeding an existing
-/// Actor again changes only the fields given.
+/// <c>gracefulAbortDurationMs</c>, <c>output</c>, <c>outputContentType</c>, <c>noOutput</c>, and what its runs write
+/// (<see cref="RunResults"/>): <c>datasetItems</c> or <c>datasetItemCount</c>, <c>logIntervalMs</c>, <c>recordCount</c>.
+/// Seeding an existing Actor again changes only the fields given.
 /// </para>
 /// </summary>
 public sealed class Seeder(EmulatorStore store)
@@ -20,7 +21,8 @@ public sealed class Seeder(EmulatorStore store)
         string[]? Versions = null, int? StartDelayMs = null, int? BuildDurationMs = null, int? RunDurationMs = null,
         string? BuildOutcome = null, string? RunOutcome = null, int? AbortDurationMs = null, int? GracefulAbortDurationMs = null,
         System.Text.Json.JsonElement? Output = null, string? OutputContentType = null, bool? NoOutput = null, int Webhooks = 0,
-        int GeneratedBuilds = 0, int GeneratedDelayMs = 0, int GeneratedDelayFromOffset = 0)
+        int GeneratedBuilds = 0, int GeneratedDelayMs = 0, int GeneratedDelayFromOffset = 0,
+        System.Text.Json.JsonElement? DatasetItems = null, long? DatasetItemCount = null, int? LogIntervalMs = null, int? RecordCount = null)
     {
         /// <summary>What is wrong with the optional fields, or null.</summary>
         public string? Problem()
@@ -33,6 +35,14 @@ public sealed class Seeder(EmulatorStore store)
                     return $"Outcome '{outcome}' is not one of {string.Join(", ", JobBehaviour.Outcomes)}.";
             foreach (var ms in new[] { StartDelayMs, BuildDurationMs, RunDurationMs, AbortDurationMs, GracefulAbortDurationMs })
                 if (ms < 0) return "Durations are milliseconds >= 0.";
+            if (DatasetItems is { } items && items.ValueKind != System.Text.Json.JsonValueKind.Array)
+                return "'datasetItems' is a JSON array of the items each run writes.";
+            if (DatasetItems != null && DatasetItemCount != null)
+                return "Give either 'datasetItems' (the items themselves) or 'datasetItemCount' (generated items), not both.";
+            if (DatasetItemCount is < 0 or > JobBehaviour.MaxDatasetItemCount)
+                return $"'datasetItemCount' is from 0 to {JobBehaviour.MaxDatasetItemCount}.";
+            if (LogIntervalMs is < 0 or (> 0 and < 10)) return "'logIntervalMs' is 0 (no progress lines) or at least 10.";
+            if (RecordCount is < 0 or > JobBehaviour.MaxRecordCount) return $"'recordCount' is from 0 to {JobBehaviour.MaxRecordCount}.";
             if (Output is { ValueKind: System.Text.Json.JsonValueKind.String } text && OutputContentType != null &&
                 !JobLifecycle.IsText(OutputContentType) && !IsBase64(text.GetString()!))
                 return "A binary 'output' (non-text outputContentType) is given as base64.";
@@ -118,6 +128,14 @@ public sealed class Seeder(EmulatorStore store)
         if (r.Output is { } output) b.Output = output.Clone();
         if (r.OutputContentType != null) b.OutputContentType = r.OutputContentType;
         if (r.NoOutput is bool noOutput) b.NoOutput = noOutput;
+        if (r.DatasetItems is { } items) b.DatasetItems = items.Clone();
+        if (r.DatasetItemCount is long count)
+        {
+            b.DatasetItemCount = count;
+            b.DatasetItems = null;
+        }
+        if (r.LogIntervalMs is int logInterval) b.LogIntervalMs = logInterval;
+        if (r.RecordCount is int records) b.RecordCount = records;
     }
 
     /// <summary>The statuses a seeded (finished) job may have.</summary>

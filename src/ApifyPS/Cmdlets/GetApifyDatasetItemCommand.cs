@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using ApifyPS.Client;
+using ApifyPS.Models;
+
+namespace ApifyPS.Cmdlets
+{
+    /// <summary>
+    /// Get-ApifyDatasetItem: a dataset's items (a run's default dataset from a run object or -RunId), streamed page by
+    /// page as PowerShell objects with nested objects and arrays intact.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "ApifyDatasetItem", DefaultParameterSetName = DatasetSet, SupportsPaging = true)]
+    [OutputType(typeof(PSObject))]
+    public sealed class GetApifyDatasetItemCommand : ApifyCmdlet
+    {
+        private const string DatasetSet = "ByDataset";
+        private const string RunSet = "ByRun";
+        private const string InputObjectSet = "ByInputObject";
+
+        /// <summary>The most items one request may ask for (the API has no maximum; a page is held in memory).</summary>
+        public const int MaxPageSize = 100_000;
+
+        private ApifyDatasetItemOptions _options = new ApifyDatasetItemOptions();
+
+        /// <summary>A dataset id or username~dataset-name; objects with a DefaultDatasetId property bind here.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = DatasetSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("DefaultDatasetId")]
+        [ValidateNotNullOrEmpty]
+        public string DatasetId { get; set; } = "";
+
+        /// <summary>A run id: its default dataset.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string RunId { get; set; } = "";
+
+        /// <summary>A run from the pipeline: its default dataset.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        public ApifyResource? InputObject { get; set; }
+
+        /// <summary>Only these fields, in this order.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Fields { get; set; }
+
+        /// <summary>Without these fields.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Omit { get; set; }
+
+        /// <summary>Without hidden fields (names starting with #) and empty items.</summary>
+        [Parameter]
+        public SwitchParameter Clean { get; set; }
+
+        /// <summary>Newest items first.</summary>
+        [Parameter]
+        public SwitchParameter Descending { get; set; }
+
+        /// <summary>Items per request (default 1000).</summary>
+        [Parameter]
+        [ValidateRange(1, MaxPageSize)]
+        public int PageSize { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _options = new ApifyDatasetItemOptions
+            {
+                Fields = FieldNames(nameof(Fields), Fields),
+                Omit = FieldNames(nameof(Omit), Omit),
+                Clean = Clean,
+            };
+        }
+
+        protected override void ProcessRecord()
+        {
+            ApifyStorageRef dataset;
+            switch (ParameterSetName)
+            {
+                case RunSet:
+                    dataset = ApifyStorageRef.RunDataset(RunId);
+                    break;
+                case InputObjectSet:
+                    if (!(InputObject is ApifyRun run))
+                    {
+                        WriteUnsupportedInput(InputObject!, "a run");
+                        return;
+                    }
+                    dataset = string.IsNullOrEmpty(run.DefaultDatasetId) ? ApifyStorageRef.RunDataset(run.Id) : ApifyStorageRef.Dataset(run.DefaultDatasetId!);
+                    break;
+                default:
+                    dataset = ApifyStorageRef.Dataset(DatasetId);
+                    break;
+            }
+            // With -Clean the server drops empty items, so its total counts more items than will come.
+            var paging = ApifyPaging.From(this, PagingParameters, PageSize, Descending, exactTotal: !Clean);
+            var reader = new PSJsonReader();
+            try
+            {
+                foreach (var item in Stream(Client.ListDatasetItemsAsync<object?>(dataset, _options, paging, reader.Read, CancellationToken)))
+                    WriteObject(item);
+            }
+            catch (ApifyApiException ex)
+            {
+                WriteApiError(ex, dataset.TargetId);
+            }
+        }
+
+        /// <summary>Field names from the parameter, also given comma-separated ("url,title"); an empty name is refused before any request.</summary>
+        private string[]? FieldNames(string parameter, string[]? values)
+        {
+            if (values == null) return null;
+            var names = values.SelectMany(v => (v ?? "").Split(',')).Select(n => n.Trim()).ToArray();
+            if (names.Any(n => n.Length == 0))
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{parameter} has an empty field name: '{string.Join(",", values)}'."),
+                    "InvalidFieldName", ErrorCategory.InvalidArgument, values));
+            return names.Distinct(StringComparer.Ordinal).ToArray();
+        }
+    }
+}
