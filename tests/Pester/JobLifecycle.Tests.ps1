@@ -63,6 +63,20 @@ Describe 'Start-ApifyBuild, Wait-ApifyBuild, Stop-ApifyBuild' {
         $again.Status | Should -Be 'SUCCEEDED'
     }
 
+    It 'builds a piped build again at its own version, not the highest' {
+        $a = New-Actor -Extra @{ versions = @('0.0', '1.2'); buildDurationMs = 200 }
+        $old = Start-ApifyBuild -Actor $a.actor -Version 0.0 -Wait
+        $old.BuildNumber | Should -BeLike '0.0.*'
+        Clear-ApifyEmulatorRequest $script:Emu
+        $again = $old | Start-ApifyBuild -Confirm:$false
+        $again.ActorId | Should -Be $old.ActorId
+        (Get-Posts)[0].query | Should -Be 'version=0.0'
+        # Strings, Actors and runs still pick the highest version.
+        Clear-ApifyEmulatorRequest $script:Emu
+        $null = $a.actor | Start-ApifyBuild -Confirm:$false
+        (Get-Posts)[0].query | Should -Be 'version=1.2'
+    }
+
     It 'waits for many builds from the pipeline' {
         $a = New-Actor -Extra @{ buildDurationMs = 800 }
         $ids = 1..3 | ForEach-Object { (Start-ApifyBuild -Actor $a.actor -Version 0.0).Id }

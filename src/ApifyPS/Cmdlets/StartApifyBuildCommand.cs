@@ -21,7 +21,13 @@ namespace ApifyPS.Cmdlets
         public string Actor { get; set; } = "";
 
         /// <summary>An Actor to build, or a build to build again (same Actor and version).</summary>
+        /// <remarks>
+        /// Also in the -Actor set (optional there): PowerShell binds piped input in the default set first, where a
+        /// build's ActorId alone would bind -Actor and lose its version; this way a piped build binds both, and
+        /// InputObject wins.
+        /// </remarks>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = ActorSet, ValueFromPipeline = true)]
         public ApifyResource? InputObject { get; set; }
 
         /// <summary>The version to build (MAJOR.MINOR); by default the Actor's highest version number.</summary>
@@ -57,17 +63,19 @@ namespace ApifyPS.Cmdlets
         {
             string actorId;
             var version = Version;
-            switch (ParameterSetName == InputObjectSet ? InputObject : null)
+            switch (InputObject)
             {
-                case null:
-                    actorId = Actor;
-                    break;
                 case ApifyActor actor:
                     actorId = actor.Id.Length > 0 ? actor.Id : actor.FullName;
                     break;
                 case ApifyBuild build when !string.IsNullOrEmpty(build.ActorId):
                     actorId = build.ActorId!;
                     version ??= build.ActorVersion?.VersionNumber ?? VersionOf(build.BuildNumber);
+                    break;
+                case null:
+                case ApifyResource _ when ParameterSetName == ActorSet:
+                    // Another ApifyPS object (a run) bound -Actor through its ActorId: build that Actor.
+                    actorId = Actor;
                     break;
                 default:
                     WriteUnsupportedInput(InputObject!, "an Actor or a build");
