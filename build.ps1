@@ -7,7 +7,8 @@
       Build  stage the module into out/ApifyPS (Import-Module ./out/ApifyPS/ApifyPS.psd1) and the local
              Apify-compatible server into out/emulator.
       Test   Build, then run every xunit and Pester test; ends with "N passed, N failed"; non-zero exit on failure.
-      Demo   Build, start the local server with seeded data, and run docs/examples/Get-BuildReport.ps1 against it.
+      Demo   Build, start the local server with seeded data, and run docs/examples/Get-BuildReport.ps1 and
+             docs/examples/Invoke-ScraperRun.ps1 against it.
       Docs   Build, then bring the help pages docs/cmdlets/*.md up to date with the cmdlets (syntax, parameter
              facts, a page outline for a new cmdlet) and rewrite the reference index docs/cmdlets/README.md.
       Package  Build, then publish the staged module with Publish-PSResource to the local folder repository
@@ -188,27 +189,35 @@ function Invoke-PackageTask {
 function Invoke-DemoTask {
     Invoke-BuildTask
     Import-Module (Join-Path $Root 'tests/TestSupport/ApifyEmulator.psm1') -Force
-    $emulator = Start-ApifyEmulator -Token ('demo_' + [guid]::NewGuid().ToString('N'))
+    $emulator = Start-ApifyEmulator -Token ('demo_' + [guid]::NewGuid().ToString('N')) -ArgumentList '--username', 'janedoe'
     try {
         $seed = Add-ApifyEmulatorSeed -Emulator $emulator -Actor 'web-scraper' -Builds 240 -Runs 40 `
             -Extra @{ buildStatuses = @('SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'SUCCEEDED', 'TIMED-OUT', 'SUCCEEDED', 'SUCCEEDED') }
         $null = Add-ApifyEmulatorSeed -Emulator $emulator -Actor 'price-monitor' -Builds 30 -Runs 10
+        # How the Actor's new runs behave: a few seconds of work with a progress line every half second, 250 items.
+        $null = Add-ApifyEmulatorSeed -Emulator $emulator -Actor 'web-scraper' -Extra @{ runDurationMs = 3000; logIntervalMs = 500; datasetItemCount = 250 }
         Write-Host "Local Apify-compatible server at $($emulator.BaseUri), seeded Actor $($seed.actor)"
-        $csv = Join-Path $Out 'demo/failed-builds.csv'
         $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-        $script = Join-Path $Root 'docs/examples/Get-BuildReport.ps1'
         $env:APIFY_TOKEN = $emulator.Token
         $env:APIFY_CLIENT_BASE_URL = $emulator.BaseUri
         try {
             # As an administrator would: a fresh pwsh that imports the module and runs the script.
-            & $Dotnet $pwshDll -NoProfile -NonInteractive -Command "Import-Module '$ModuleOut/ApifyPS.psd1'; & '$script' -Actor '$($seed.actor)' -CsvPath '$csv'"
-            if ($LASTEXITCODE -ne 0) { throw "The demo script failed (exit code $LASTEXITCODE)." }
+            $demos = @(
+                @{ Title = 'Build report'; Script = 'docs/examples/Get-BuildReport.ps1'; Csv = Join-Path $Out 'demo/failed-builds.csv' }
+                @{ Title = 'A scraper run and its results'; Script = 'docs/examples/Invoke-ScraperRun.ps1'; Csv = Join-Path $Out 'demo/products.csv' }
+            )
+            foreach ($demo in $demos) {
+                Write-Host "`n######## $($demo.Title): $($demo.Script)`n"
+                $script = Join-Path $Root $demo.Script
+                & $Dotnet $pwshDll -NoProfile -NonInteractive -Command "Import-Module '$ModuleOut/ApifyPS.psd1'; & '$script' -Actor '$($seed.actor)' -CsvPath '$($demo.Csv)'"
+                if ($LASTEXITCODE -ne 0) { throw "The demo script $($demo.Script) failed (exit code $LASTEXITCODE)." }
+                Write-Host "`nThe CSV the script wrote ($($demo.Csv)):"
+                Get-Content $demo.Csv | Select-Object -First 4 | Out-Host
+            }
         }
         finally {
             Remove-Item Env:APIFY_TOKEN, Env:APIFY_CLIENT_BASE_URL -ErrorAction SilentlyContinue
         }
-        Write-Host "`nThe CSV the script wrote ($csv):"
-        Get-Content $csv | Select-Object -First 6 | Out-Host
     }
     finally {
         Stop-ApifyEmulator -Emulator $emulator
