@@ -7,6 +7,8 @@
     Copyright            = '(c) ApifyPS contributors. MIT License.'
     Description          = 'Drive the Apify platform (API v2) from PowerShell: list, start, wait for and abort Actor builds and runs, manage Actors, and pull run results, with typed objects and lazy paging.'
     RootModule           = 'ApifyPS.psm1'
+    # Loads ApifyPS.dll and its dependencies into a private load context (the root script calls it).
+    RequiredAssemblies   = @('ApifyPS.Loader.dll')
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @(

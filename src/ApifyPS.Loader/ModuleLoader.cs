@@ -52,6 +52,13 @@ namespace ApifyPS.Loader
             }
         }
 
+        /// <summary>True once <see cref="Load"/> has loaded the module from this directory in this process (a re-import).</summary>
+        public static bool IsLoaded(string moduleDirectory)
+        {
+            if (string.IsNullOrEmpty(moduleDirectory)) return false;
+            lock (Sync) return LoadedByDirectory.ContainsKey(Path.GetFullPath(moduleDirectory));
+        }
+
         /// <summary>The dependency assemblies in <paramref name="directory"/>, by simple name (files without metadata skipped).</summary>
         internal static List<KeyValuePair<AssemblyName, string>> ReadDependencies(string directory)
         {
