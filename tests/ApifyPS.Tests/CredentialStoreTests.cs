@@ -11,7 +11,7 @@ namespace ApifyPS.Tests;
 /// <summary>Stored profiles: owner-only from their creation, atomic replacement, clear errors for damaged files.</summary>
 public class CredentialStoreTests : IDisposable
 {
-    private const string Token = "apify_api_StoreTestToken0123456789";
+    private const string Token = "store-test-token-0123456789";
     private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
     private readonly TempDirectory _temp = new();
 
