@@ -38,6 +38,16 @@ BeforeAll {
         $builds.Count | Should -Be 2
         @($found | ForEach-Object { "$_" })
     }
+
+    function Assert-WarnsOnce([string] $Like) {
+        # The first cmdlet of the session warns, once; the next ones do not.
+        $first = @(Invoke-Cmdlet)
+        $first.Count | Should -Be 1
+        $first[0] | Should -BeLike $Like
+        $first[0] | Should -Not -Match ([regex]::Escape($script:Emu.Token))
+        Invoke-Cmdlet | Should -BeNullOrEmpty
+        Invoke-Cmdlet | Should -BeNullOrEmpty
+    }
 }
 
 AfterAll {
@@ -65,12 +75,7 @@ Describe 'A credential file other users can open' -Skip:$IsWindows {
     It 'a stored profile readable by others (0644) is used with one warning, and not again in the session' {
         $path = New-StoredProfile
         Set-Mode $path '644'
-        $first = @(Invoke-Cmdlet)
-        $first.Count | Should -Be 1
-        $first[0] | Should -BeLike "*profile 'default', $path, is readable by other users (mode 0644)*Run: chmod 600 '$path'"
-        $first[0] | Should -Not -Match ([regex]::Escape($script:Emu.Token))
-        Invoke-Cmdlet | Should -BeNullOrEmpty
-        Invoke-Cmdlet | Should -BeNullOrEmpty
+        Assert-WarnsOnce "The file of the stored Apify profile 'default', $path, is readable by other users (mode 0644)*Run: chmod 600 '$path'"
     }
 
     It 'an owner-only profile (0600, as Connect-Apify stores it) gives no warning' {
@@ -82,10 +87,7 @@ Describe 'A credential file other users can open' -Skip:$IsWindows {
         $path = New-StoredProfile
         $folder = Split-Path $path
         Set-Mode $folder '755'
-        $found = @(Invoke-Cmdlet)
-        $found.Count | Should -Be 1
-        $found[0] | Should -BeLike "*folder of the stored Apify profiles, $folder, can be listed by other users (mode 0755)*Run: chmod 700 '$folder'"
-        Invoke-Cmdlet | Should -BeNullOrEmpty
+        Assert-WarnsOnce "The folder of the stored Apify profiles, $folder, can be listed by other users (mode 0755)*Run: chmod 700 '$folder'"
     }
 
     It 'Get-ApifyConnection warns as well' {
@@ -100,10 +102,7 @@ Describe 'A credential file other users can open' -Skip:$IsWindows {
     It 'the Apify CLI''s auth.json readable by others (0644) is used with one warning, and not again in the session' {
         $path = New-CliLogin
         Set-Mode $path '644'
-        $first = @(Invoke-Cmdlet)
-        $first.Count | Should -Be 1
-        $first[0] | Should -BeLike "The Apify CLI's login file, $path, is readable by other users (mode 0644)*Run: chmod 600 '$path'"
-        Invoke-Cmdlet | Should -BeNullOrEmpty
+        Assert-WarnsOnce "The Apify CLI's login file, $path, is readable by other users (mode 0644)*Run: chmod 600 '$path'"
     }
 
     It 'an owner-only auth.json (0600) gives no warning' {
