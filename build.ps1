@@ -149,14 +149,49 @@ function Invoke-PesterTests {
     [pscustomobject]@{ Passed = [int]$s.Passed; Failed = [int]$s.Failed; ExitCode = $exit }
 }
 
+# Written into the test run's own home; the isolation tests (TestIsolation*) look for it.
+$TestHomeMarker = '.apifyps-test-home'
+
+function Enter-TestRunHome {
+    # The whole test run -- the xunit and Pester processes and everything they start -- gets a fresh home, so no test
+    # can read the developer's credentials: no stored profile, no ~/.apify/auth.json, no APIFY_* variables, none of
+    # the developer's PowerShell modules (vault extensions). The dotnet CLI keeps the developer's own home
+    # (DOTNET_CLI_HOME), where its NuGet configuration, package cache and local-tool cache live: builds and restores
+    # stay no-ops and `dotnet pwsh` still starts. Returns what Exit-TestRunHome needs to undo it.
+    Import-Module (Join-Path $Root 'tests/TestSupport/IsolatedPwsh.psm1') -Force
+    $sandbox = New-ApifySandbox -Prefix 'apifyps-testrun-'
+    $variables = [ordered]@{}
+    foreach ($name in $sandbox.Environment.Keys) { $variables[$name] = $sandbox.Environment[$name] }
+    $variables.XDG_CONFIG_HOME = Join-Path $sandbox.Path '.config'
+    $variables.DOTNET_CLI_HOME = if ($env:DOTNET_CLI_HOME) { $env:DOTNET_CLI_HOME } else { [Environment]::GetFolderPath('UserProfile') }
+    foreach ($name in 'APIFY_TOKEN', 'APIFY_PROFILE', 'APIFY_CLIENT_BASE_URL') { $variables[$name] = $null }
+    Set-Content -Path (Join-Path $sandbox.Path $TestHomeMarker) -Value 'The home of one build.ps1 Test run; removed when it ends.'
+    $saved = @{}
+    foreach ($name in $variables.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $variables[$name])
+    }
+    Write-Host "Tests run with HOME=$($sandbox.Path)"
+    [pscustomobject]@{ Sandbox = $sandbox; Saved = $saved }
+}
+
+function Exit-TestRunHome($RunHome) {
+    foreach ($name in $RunHome.Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $RunHome.Saved[$name]) }
+    Remove-ApifySandbox $RunHome.Sandbox
+}
+
 function Invoke-TestTask {
     Invoke-PackageTask # builds, and makes the package the install round-trip test installs
     $null = New-Item -ItemType Directory -Force -Path $ResultsDir
     $results = @()
     $errors = @()
-    foreach ($runner in 'Invoke-XunitTests', 'Invoke-PesterTests') {
-        try { $results += & $runner } catch { $errors += "${runner}: $_"; Write-Host "ERROR ${runner}: $_" }
+    $runHome = Enter-TestRunHome
+    try {
+        foreach ($runner in 'Invoke-XunitTests', 'Invoke-PesterTests') {
+            try { $results += & $runner } catch { $errors += "${runner}: $_"; Write-Host "ERROR ${runner}: $_" }
+        }
     }
+    finally { Exit-TestRunHome $runHome }
     $passed = ($results | Measure-Object -Property Passed -Sum).Sum
     $failed = ($results | Measure-Object -Property Failed -Sum).Sum + $errors.Count
     $exitCodes = @($results | Where-Object ExitCode -ne 0)

@@ -122,8 +122,9 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
         var requests = _server.Requests();
         Assert.Equal(new[] { "GET", "PUT", "POST", "DELETE" }, requests.Select(r => r.Method));
         Assert.EndsWith("/env-vars/SECRET", requests[1].Path);
-        Assert.Equal("new", requests[1].Body!.Value.GetProperty("value").GetString());
+        Assert.Equal("***", requests[1].Body!.Value.GetProperty("value").GetString()); // the log never keeps a secret
         Assert.True(requests[1].Body!.Value.GetProperty("isSecret").GetBoolean());
+        Assert.True(_server.EnvVarMatches(seed.ActorId, "0.0", "SECRET", "new"));
         Assert.EndsWith("/env-vars/GONE", requests[3].Path);
         var vars = await Client().ListEnvironmentVariablesAsync(seed.ActorId, "0.0");
         Assert.Equal(new[] { "ADDED", "KEEP", "SECRET" }, vars.Select(v => v.Name).OrderBy(n => n));

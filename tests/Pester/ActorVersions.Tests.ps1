@@ -138,8 +138,9 @@ Describe 'Environment variables and secrets' {
         $verbose = $output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         @($verbose).Count | Should -BeGreaterThan 0
         $sent = (Get-Request POST)[0].body.envVars
-        ($sent | Where-Object name -eq 'API_KEY').value | Should -Be $script:Secret
+        ($sent | Where-Object name -eq 'API_KEY').value | Should -Be '***' -Because 'the request log never keeps a secret'
         ($sent | Where-Object name -eq 'API_KEY').isSecret | Should -BeTrue
+        Test-ApifyEmulatorEnvVar $script:Emu -Actor janedoe~versioned -Version 1.0 -Name API_KEY -Value $script:Secret | Should -BeTrue
         ($sent | Where-Object name -eq 'MODE').value | Should -Be 'production'
         ($version.EnvVars | Where-Object Name -eq 'API_KEY').IsSecret | Should -BeTrue
         ($version.EnvVars | Where-Object Name -eq 'API_KEY').Value | Should -BeNullOrEmpty
@@ -175,8 +176,9 @@ Describe 'Environment variables and secrets' {
         $put = Get-Request PUT
         $put.Count | Should -Be 1
         $put[0].path | Should -Be '/v2/actors/janedoe~versioned/versions/1.0/env-vars/API_KEY'
-        $put[0].body.value | Should -Be $rotated
+        $put[0].body.value | Should -Be '***'
         $put[0].body.isSecret | Should -BeTrue
+        Test-ApifyEmulatorEnvVar $script:Emu -Actor janedoe~versioned -Version 1.0 -Name API_KEY -Value $rotated | Should -BeTrue
         ($output | Out-String) | Should -Not -Match $rotated
         ($output | Where-Object { $_ -is [ApifyPS.Models.ApifyActorVersion] }).EnvVarNames | Sort-Object | Should -Be @('API_KEY', 'LEVEL')
     }

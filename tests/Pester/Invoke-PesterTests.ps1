@@ -7,6 +7,11 @@ param(
     [string] $Filter
 )
 $ErrorActionPreference = 'Stop'
+# The environment build.ps1 gave the run, taken before any test sets its own (TestIsolation.Tests.ps1 checks it).
+$global:ApifyPSTestRunStart = @{}
+foreach ($name in 'HOME', 'USERPROFILE', 'XDG_CONFIG_HOME', 'APPDATA', 'LOCALAPPDATA', 'APIFY_TOKEN', 'APIFY_PROFILE', 'APIFY_CLIENT_BASE_URL') {
+    $global:ApifyPSTestRunStart[$name] = [Environment]::GetEnvironmentVariable($name)
+}
 Import-Module $PesterPath -Force
 $config = New-PesterConfiguration
 $config.Run.Path = $PSScriptRoot

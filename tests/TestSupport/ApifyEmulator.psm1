@@ -60,12 +60,23 @@ function Add-ApifyEmulatorSeed {
 }
 
 function Get-ApifyEmulatorRequest {
-    # The server's request log: /v2 requests only, oldest first ({method, path, query, auth}).
+    # The server's request log: /v2 requests only, oldest first ({method, path, query, auth, body}); a ?token= value
+    # and a secret environment variable's value are logged as ***.
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
     # Invoke-RestMethod writes a JSON array as one object: assign it first so the pipeline enumerates it.
     $log = Invoke-RestMethod -Uri "$($Emulator.BaseUri)/__emulator/requests"
     $log | Where-Object { $_ -and $_.path -like '/v2/*' }
+}
+
+function Test-ApifyEmulatorEnvVar {
+    # Whether the Actor version's environment variable holds -Value: the request log redacts a secret's value, so
+    # this is how a test proves the secret arrived.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Actor, [Parameter(Mandatory)] [string] $Version,
+        [Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $Value)
+    $body = @{ actor = $Actor; version = $Version; name = $Name; value = $Value } | ConvertTo-Json -Compress
+    (Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)/__emulator/env-vars/check" -ContentType 'application/json' -Body $body).matches
 }
 
 function Get-ApifyEmulatorActiveRequest {
@@ -169,4 +180,4 @@ function Get-ApifyEmulatorJobsStarted {
 
 Export-ModuleMember -Function Start-ApifyEmulator, Stop-ApifyEmulator, Add-ApifyEmulatorSeed, Get-ApifyEmulatorRequest,
     Clear-ApifyEmulatorRequest, Use-ApifyEmulator, Add-ApifyEmulatorFault, Get-ApifyEmulatorFault, Clear-ApifyEmulatorFault,
-    Set-ApifyEmulatorRateLimit, Get-ApifyEmulatorRateLimit, Get-ApifyEmulatorJobsStarted, Get-ApifyEmulatorActiveRequest
+    Set-ApifyEmulatorRateLimit, Get-ApifyEmulatorRateLimit, Get-ApifyEmulatorJobsStarted, Get-ApifyEmulatorActiveRequest, Test-ApifyEmulatorEnvVar

@@ -9,6 +9,7 @@ namespace ApifyPS.Client
     {
         private readonly object _sync = new object();
         private ApifyConnection? _connection;
+        private readonly System.Collections.Generic.HashSet<string> _warned = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
 
         /// <summary>The session of this process.</summary>
         public static ApifySession Current { get; } = new ApifySession();
@@ -25,6 +26,15 @@ namespace ApifyPS.Client
             var session = connection.WithSource(ApifyConnectionSource.Session, location, connection.Profile);
             lock (_sync) _connection = session;
             return session;
+        }
+
+        /// <summary>
+        /// True the first time it is asked about <paramref name="key"/> in this session, false after: a warning about a
+        /// credential file is shown once per file per process, not on every cmdlet call.
+        /// </summary>
+        public bool FirstWarning(string key)
+        {
+            lock (_sync) return _warned.Add(key);
         }
 
         /// <summary>Ends the session's connection; returns the one that was there, or null.</summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace ApifyPS.Client
 {
@@ -27,6 +29,19 @@ namespace ApifyPS.Client
 
         /// <summary>Reaches SecretManagement vaults; null where there is no PowerShell to run it.</summary>
         public ISecretVault? Vault { get; }
+
+        private readonly List<CredentialFileWarning> _warnings = new List<CredentialFileWarning>();
+
+        /// <summary>What was wrong with the credential files the resolver used (files others can open), every time.</summary>
+        public IReadOnlyList<CredentialFileWarning> Warnings => _warnings;
+
+        internal void Warn(IEnumerable<CredentialFileWarning> warnings) => _warnings.AddRange(warnings);
+
+        /// <summary>
+        /// The warnings not shown yet in this session, now marked as shown: what a cmdlet writes. Tab completion never
+        /// takes them, so the next cmdlet still shows what it found.
+        /// </summary>
+        public IReadOnlyList<CredentialFileWarning> TakeWarnings() => _warnings.Where(w => Session.FirstWarning(w.Path)).ToList();
 
         /// <summary>This process's session, environment, the user's store and the CLI's file.</summary>
         public static ConnectionSources ForCurrentUser(ISecretVault? vault = null)
@@ -70,14 +85,18 @@ namespace ApifyPS.Client
                 throw new ApifyApiException(null, ApifyErrorTypes.NotConnected,
                     $"The environment variable {ProfileVariable} ('{profileName}') is not a profile name.", "", "");
             var stored = sources.Store.Load(profileName);
-            if (stored != null) return FromProfile(stored, sources.Vault);
+            if (stored != null) return FromStoredProfile(stored, sources);
             if (explicitProfile)
                 throw new ApifyApiException(null, ApifyErrorTypes.ProfileNotFound,
                     $"{ProfileVariable} names the profile '{profileName}', but no such profile is stored in {sources.Store.Directory}" +
                     $"{StoredList(sources.Store)}. Store it with 'Connect-Apify -Profile {profileName}'.", "", "");
 
             var cli = ApifyCliLogin.Read(sources.CliAuthFile, EnvironmentBaseUri(sources.Environment));
-            if (cli != null) return cli;
+            if (cli != null)
+            {
+                sources.Warn(CredentialFileWarning.ForCliLogin(sources.CliAuthFile));
+                return cli;
+            }
 
             throw new ApifyApiException(null, ApifyErrorTypes.NotConnected,
                 "Not connected to Apify: no token was found. Run Connect-Apify once to check your API token and store it " +
@@ -85,6 +104,13 @@ namespace ApifyPS.Client
                 "APIFY_TOKEN, or log in with the Apify CLI ('apify login'). Your token is in Apify Console > Settings > " +
                 "API & Integrations.",
                 "", "");
+        }
+
+        /// <summary>A stored profile, read from <paramref name="sources"/>' store, as a connection; notes a file others can open.</summary>
+        public static ApifyConnection FromStoredProfile(StoredProfile profile, ConnectionSources sources)
+        {
+            sources.Warn(CredentialFileWarning.ForProfile(profile));
+            return FromProfile(profile, sources.Vault);
         }
 
         /// <summary>A stored profile as a connection; a vault-kept token is fetched from its vault now.</summary>

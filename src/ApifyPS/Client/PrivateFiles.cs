@@ -25,6 +25,8 @@ namespace ApifyPS.Client
             s_fileStreamOptions == null ? null : typeof(FileStream).GetConstructor(new[] { typeof(string), s_fileStreamOptions });
         private static readonly MethodInfo? s_setUnixFileMode =
             s_unixFileMode == null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), s_unixFileMode });
+        private static readonly MethodInfo? s_getUnixFileMode =
+            s_unixFileMode == null ? null : typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
         private static readonly MethodInfo? s_moveOverwrite =
             typeof(File).GetMethod("Move", new[] { typeof(string), typeof(string), typeof(bool) });
 
@@ -77,6 +79,23 @@ namespace ApifyPS.Client
             {
                 try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// The permission bits (0777) of a file or directory on Unix; null on Windows, when it does not exist or cannot
+        /// be examined, and on runtimes before .NET 7, which have no API for it (stat's layout differs by platform).
+        /// </summary>
+        public static int? UnixModeOf(string path)
+        {
+            if (!IsUnix || s_getUnixFileMode == null) return null;
+            try
+            {
+                return Convert.ToInt32(s_getUnixFileMode.Invoke(null, new object[] { path })) & 0x1FF;
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is IOException || ex.InnerException is UnauthorizedAccessException)
+            {
+                return null;
             }
         }
 

@@ -55,16 +55,25 @@ namespace ApifyPS.Cmdlets
         private ApifyClient CreateClient()
         {
             ApifyConnection connection;
+            var sources = CurrentSources();
             try
             {
-                connection = ResolveConnection();
+                connection = ResolveConnection(sources);
             }
             catch (ApifyApiException ex)
             {
+                WriteCredentialWarnings(sources);
                 ThrowTerminatingError(ToErrorRecord(ex, null));
                 throw; // not reached
             }
+            WriteCredentialWarnings(sources);
             return ClientFor(connection);
+        }
+
+        /// <summary>Warns about the credential files others can open that the resolver used, each once per session.</summary>
+        protected void WriteCredentialWarnings(ConnectionSources sources)
+        {
+            foreach (var warning in sources.TakeWarnings()) WriteWarning(warning.Message);
         }
 
         /// <summary>A client for a given connection (Connect-Apify's candidate, a stored profile), with this invocation's options.</summary>
@@ -77,7 +86,7 @@ namespace ApifyPS.Cmdlets
         };
 
         /// <summary>The connection requests use; see <see cref="ConnectionResolver"/> for the order of sources.</summary>
-        protected virtual ApifyConnection ResolveConnection() => ConnectionResolver.Resolve(CurrentSources());
+        protected virtual ApifyConnection ResolveConnection(ConnectionSources sources) => ConnectionResolver.Resolve(sources);
 
         /// <summary>Where connections come from: this process's session, environment and the user's files and vaults.</summary>
         protected ConnectionSources CurrentSources() => ApifyPS.Client.ConnectionSources.ForCurrentUser(new PowerShellSecretVault());

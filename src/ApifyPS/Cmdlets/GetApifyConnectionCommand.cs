@@ -40,16 +40,18 @@ namespace ApifyPS.Cmdlets
                     var stored = sources.Store.Load(Profile) ?? throw new ApifyApiException(null, ApifyErrorTypes.ProfileNotFound,
                         $"No profile '{Profile}' is stored in {sources.Store.Directory}. Store it with 'Connect-Apify -Profile {Profile}'.", "", "")
                     { TargetId = Profile };
-                    connection = ConnectionResolver.FromProfile(stored, sources.Vault);
+                    connection = ConnectionResolver.FromStoredProfile(stored, sources);
                 }
             }
             catch (ApifyApiException ex)
             {
+                WriteCredentialWarnings(sources);
                 if (ex.ErrorType == ApifyErrorTypes.NotConnected) ThrowTerminatingError(ToErrorRecord(ex, null));
                 WriteApiError(ex, Profile);
                 return;
             }
 
+            WriteCredentialWarnings(sources);
             try
             {
                 var user = Await(ClientFor(connection).GetCurrentUserAsync(CancellationToken));

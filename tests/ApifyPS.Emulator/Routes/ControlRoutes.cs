@@ -58,7 +58,7 @@ public static class ControlRoutes
             await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, result, Json));
         });
 
-        // GET /__emulator/requests: [{"method","path","query","auth"}], oldest first.
+        // GET /__emulator/requests: [{"method","path","query","auth","body"}], oldest first; secrets redacted (RequestLog).
         app.MapGet("/__emulator/requests", async ctx =>
             await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, log.Snapshot(), Json)));
 
@@ -66,6 +66,37 @@ public static class ControlRoutes
         // A request the client gave up on leaves this list when the server notices the connection closed.
         app.MapGet("/__emulator/requests/active", async ctx =>
             await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, log.Active(), Json)));
+
+        // POST /__emulator/env-vars/check {"actor": id or username~name, "version", "name", "value"} -> {"matches": bool}:
+        // whether the Actor version's environment variable holds that value. The request log redacts secrets, so this
+        // is how a test proves a secret arrived intact. 404 when there is no such Actor, version or variable.
+        app.MapPost("/__emulator/env-vars/check", ctx => RequestBody.Handle(ctx, async () =>
+        {
+            var body = await RequestBody.ReadObject(ctx);
+            if (body == null) return;
+            string? Field(string name)
+            {
+                body.Value.TryString(name, out var value, nullable: false);
+                RequestBody.Require(value != null, $"Field '{name}' is required: {{\"actor\", \"version\", \"name\", \"value\"}}.");
+                return value;
+            }
+            var (actorId, versionNumber, name, value) = (Field("actor")!, Field("version")!, Field("name")!, Field("value")!);
+            EnvVarRecord? envVar;
+            lock (store.Sync)
+                envVar = store.FindActor(actorId)?.Versions.FirstOrDefault(v => v.VersionNumber == versionNumber)?
+                    .EnvVars.FirstOrDefault(e => e.Name == name);
+            if (envVar == null)
+            {
+                await ApiResponse.NotFound(ctx, $"Environment variable '{name}' of version {versionNumber} of Actor '{actorId}'");
+                return;
+            }
+            await ApiResponse.WriteJson(ctx, 200, w =>
+            {
+                w.WriteStartObject();
+                w.WriteBoolean("matches", string.Equals(envVar.Value, value, StringComparison.Ordinal));
+                w.WriteEndObject();
+            });
+        }));
 
         app.MapDelete("/__emulator/requests", ctx =>
         {

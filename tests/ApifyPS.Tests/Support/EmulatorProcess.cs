@@ -80,6 +80,20 @@ public sealed class EmulatorProcess : IDisposable
         _control.GetFromJsonAsync<LoggedRequest[]>(new Uri(BaseUri, "/__emulator/requests"), Json).GetAwaiter().GetResult()!
             .Where(r => r.Path.StartsWith("/v2/", StringComparison.Ordinal)).ToList();
 
+    /// <summary>GET /__emulator/requests as the server sends it (JSON text), to look for what must never be in it.</summary>
+    public string RequestLogText() =>
+        _control.GetStringAsync(new Uri(BaseUri, "/__emulator/requests")).GetAwaiter().GetResult();
+
+    /// <summary>POST /__emulator/env-vars/check: whether the Actor version's variable holds <paramref name="value"/> (the log redacts secrets).</summary>
+    public bool EnvVarMatches(string actor, string version, string name, string value)
+    {
+        var response = _control.PostAsJsonAsync(new Uri(BaseUri, "/__emulator/env-vars/check"), new { actor, version, name, value }, Json)
+            .GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Checking the variable failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("matches").GetBoolean();
+    }
+
     /// <summary>The /v2 requests the server is answering right now (a request the client gave up on leaves at once).</summary>
     public IReadOnlyList<LoggedRequest> ActiveRequests() =>
         _control.GetFromJsonAsync<LoggedRequest[]>(new Uri(BaseUri, "/__emulator/requests/active"), Json).GetAwaiter().GetResult()!;
