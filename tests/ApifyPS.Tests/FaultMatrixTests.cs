@@ -102,6 +102,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     [Theory]
     [InlineData("reset-before")]
     [InlineData("reset-after")]
+    [InlineData("close-after")]
     public async Task Recovers_from_a_connection_reset_on_a_read(string action)
     {
         var p = NewProbe();
@@ -109,7 +110,54 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         Assert.Equal(p.BuildId, (await p.Client.GetBuildAsync(p.BuildId)).Id);
         Print(p);
         Assert.Equal(2, RequestsTo(p.Path));
-        Assert.Contains("connection failed", p.Verbose[0]);
+        // The retry is the module's own: each request the server saw has its verbose line.
+        Assert.Equal(2, p.Verbose.Count);
+        Assert.Matches(@"-> connection failed .*\(attempt 1 of 9\); retrying in \d+ ms$", p.Verbose[0]);
+        Assert.Matches(@"-> 200 OK in \d+ ms \(attempt 2 of 9\)$", p.Verbose[1]);
+    }
+
+    [Fact]
+    public async Task A_read_whose_connection_keeps_closing_cleanly_is_sent_exactly_as_often_as_the_policy_says()
+    {
+        // On a clean close (FIN) before any answer .NET's pool would re-send a body-less request on its own, up to 3
+        // times per attempt, so 3 attempts would be 12 requests, shown as 3.
+        var p = NewProbe(maxRetries: 2);
+        Fault(p, "close-after", count: 100);
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        Print(p);
+        output.WriteLine(ex.Message);
+        Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
+        Assert.Equal(3, ex.Attempts);
+        Assert.Equal(3, RequestsTo(p.Path));
+        Assert.Equal(3, p.Verbose.Count);
+        Assert.EndsWith("(attempt 3 of 3); giving up after 3 attempts", p.Verbose[^1]);
+    }
+
+    [Theory]
+    [InlineData("close-after", true)]
+    [InlineData("reset-after", false)]
+    public async Task The_server_closes_cleanly_for_close_after_and_resets_for_reset_after(string action, bool clean)
+    {
+        // What the faults look like on the wire, below any HTTP client: FIN (a read ends) or RST (a read fails).
+        var p = NewProbe();
+        Fault(p, action);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(_server.BaseUri.Host, _server.BaseUri.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"GET {p.Path} HTTP/1.1\r\nHost: {_server.BaseUri.Authority}\r\nAuthorization: Bearer {_server.Token}\r\n\r\n"));
+        var buffer = new byte[256];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        if (clean)
+        {
+            Assert.Equal(0, await stream.ReadAsync(buffer, timeout.Token)); // end of stream, not one byte of an answer
+        }
+        else
+        {
+            var ex = await Assert.ThrowsAsync<IOException>(async () => { while (await stream.ReadAsync(buffer, timeout.Token) > 0) { } });
+            Assert.Equal(System.Net.Sockets.SocketError.ConnectionReset, Assert.IsType<System.Net.Sockets.SocketException>(ex.InnerException).SocketErrorCode);
+        }
+        Assert.Equal(1, RequestsTo(p.Path));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ApifyPS.Emulator.Http;
@@ -11,7 +13,7 @@ namespace ApifyPS.Emulator.Http;
 /// </summary>
 public sealed class FaultRegistry
 {
-    public static readonly string[] Actions = { "status", "html", "empty", "delay", "reset-before", "reset-after", "truncate" };
+    public static readonly string[] Actions = { "status", "html", "empty", "delay", "reset-before", "reset-after", "close-after", "truncate" };
 
     /// <summary>What a test asks for. <c>path</c>: <c>*</c> matches within one segment, <c>**</c> across segments.</summary>
     public sealed record FaultSpec(
@@ -153,6 +155,21 @@ public static class FaultMiddleware
                 await RunBuffered(ctx, next);
                 ctx.Abort();
                 return;
+
+            case "close-after":
+            {
+                // A clean close (FIN, not RST) once the whole request was read, with no answer: what a server or proxy
+                // closing an idle keep-alive connection looks like to the client. Processed unless "process": false.
+                if (spec.Process != false) await RunBuffered(ctx, next);
+                else await ctx.Request.Body.CopyToAsync(Stream.Null, ctx.RequestAborted);
+                var socket = ctx.Features.Get<IConnectionSocketFeature>()?.Socket
+                             ?? throw new InvalidOperationException("close-after needs the socket transport.");
+                // Nothing unread may be left when the socket closes, or the close becomes a reset: the request was
+                // read in full above, and FIN goes out before Kestrel lets go of the connection.
+                socket.Shutdown(SocketShutdown.Send);
+                ctx.Abort();
+                return;
+            }
 
             case "delay":
             {
