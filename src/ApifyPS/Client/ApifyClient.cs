@@ -225,9 +225,25 @@ namespace ApifyPS.Client
             var message = new HttpRequestMessage(request.Method, uri);
             // The token travels only here, never in the URL.
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.Token);
-            if (request.Content != null) message.Content = request.Content();
+            message.Content = request.Content != null ? request.Content() : EmptyBody(request.Method);
             return message;
         }
+
+        /// <summary>
+        /// Every request carries a body, an empty one (Content-Length: 0) when it has none of its own. Why: .NET's
+        /// SocketsHttpHandler sends a request that has no body again by itself, up to 3 more times, when the connection
+        /// closes cleanly (FIN) before the first byte of an answer, as a server or proxy closing a keep-alive connection
+        /// does, even after the server read the request and acted on it (one Start-ApifyBuild made 4 builds). A request
+        /// with a body it never sends twice. So a start or create reaches the server exactly as often as the module
+        /// decides, and every retry of a read is the module's own, counted in its verbose line. .NET Framework's
+        /// HttpWebRequest refuses a body on GET and HEAD, which go without one there; it does not repeat a POST whose
+        /// headers it sent.
+        /// </summary>
+        private static HttpContent? EmptyBody(HttpMethod method) =>
+            !s_onNetFramework || (method != HttpMethod.Get && method != HttpMethod.Head) ? new ByteArrayContent(Array.Empty<byte>()) : null;
+
+        private static readonly bool s_onNetFramework =
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
         private async Task<ApifyApiException> ErrorFromResponseAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken token)
         {
