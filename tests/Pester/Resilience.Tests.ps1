@@ -89,6 +89,20 @@ Describe 'Retries as a cmdlet user sees them' {
         Get-RequestCount | Should -Be 3
     }
 
+    It 'tries a whole 200 HTML page (a captive portal) twice, not nine times, then says what came back' {
+        $null = Add-ApifyEmulatorFault $script:Emu -Path $script:BuildPath -Action html -Status 200 -Count 100
+        $err = $null
+        $out = Get-ApifyBuild -Id $script:BuildId -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1
+        $verbose = @(@($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message)
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'invalid-response,*'
+        $err[0].Exception.Message | Should -Match 'answered 200 \(text/html\) with JSON that could not be read'
+        $err[0].Exception.Attempts | Should -Be 2
+        Get-RequestCount | Should -Be 2
+        $verbose | Should -HaveCount 2
+        $verbose[1] | Should -Match '\(attempt 2 of 9\); giving up after 2 attempts$'
+    }
+
     It 'does not retry a 404' {
         $err = $null
         Get-ApifyBuild -Id 'NoSuchBuild12345' -ErrorVariable err -ErrorAction SilentlyContinue

@@ -156,10 +156,13 @@ namespace ApifyPS.Client
             }
             catch (JsonException ex)
             {
-                attempts.RecordFailure($"{(int?)response?.StatusCode} with unreadable JSON", stopwatch.ElapsedMilliseconds, paced);
+                // The whole answer arrived (a body that broke off is an IOException above), but it is not the JSON expected.
+                var media = response?.Content.Headers.ContentType?.MediaType;
+                var what = media == null || ContentTypes.IsJson(media) ? "" : $" ({media})";
+                attempts.RecordFailure($"{(int?)response?.StatusCode}{what} with unreadable JSON", stopwatch.ElapsedMilliseconds, paced);
                 throw Failure(request, response?.StatusCode, ApifyErrorTypes.InvalidResponse,
-                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode} with JSON that could not be read: {ex.Message}", ex,
-                    ApifyFailureStage.Body);
+                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode}{what} with JSON that could not be read: {ex.Message}", ex,
+                    ApifyFailureStage.Unusable);
             }
             catch (ApifyApiException ex)
             {
@@ -167,7 +170,7 @@ namespace ApifyPS.Client
                 if (ex.Stage == ApifyFailureStage.Unknown && response != null && response.IsSuccessStatusCode)
                 {
                     // The reader refused a successful answer (no 'data', wrong shape): garbage, like unreadable JSON.
-                    ex.Stage = ApifyFailureStage.Body;
+                    ex.Stage = ApifyFailureStage.Unusable;
                     attempts.RecordFailure($"{(int)response.StatusCode} with an unusable body", stopwatch.ElapsedMilliseconds, paced);
                 }
                 throw;

@@ -13,7 +13,7 @@ namespace ApifyPS.Emulator.Http;
 /// </summary>
 public sealed class FaultRegistry
 {
-    public static readonly string[] Actions = { "status", "html", "empty", "delay", "reset-before", "reset-after", "close-after", "truncate" };
+    public static readonly string[] Actions = { "status", "html", "empty", "delay", "reset-before", "reset-after", "close-after", "truncate", "body" };
 
     /// <summary>What a test asks for. <c>path</c>: <c>*</c> matches within one segment, <c>**</c> across segments.</summary>
     public sealed record FaultSpec(
@@ -27,7 +27,9 @@ public sealed class FaultRegistry
         string? Message = null,
         int DelayMs = 0,
         bool? Process = null,
-        bool Abort = false);
+        bool Abort = false,
+        string? Body = null,
+        string? ContentType = null);
 
     public sealed class Fault
     {
@@ -41,7 +43,7 @@ public sealed class FaultRegistry
         {
             id = Id, method = Spec.Method ?? "*", path = Spec.Path, action = Spec.Action, count = Spec.Count, remaining = Remaining,
             hits = Hits, status = Spec.Status, retryAfter = Spec.RetryAfter, errorType = Spec.ErrorType, delayMs = Spec.DelayMs,
-            process = Spec.Process, abort = Spec.Abort,
+            process = Spec.Process, abort = Spec.Abort, contentType = Spec.ContentType,
         };
     }
 
@@ -59,6 +61,7 @@ public sealed class FaultRegistry
         else if (spec.Status is < 100 or > 599) error = "'status' must be an HTTP status.";
         else if (spec.DelayMs < 0) error = "'delayMs' must not be negative.";
         else if (spec.Action == "delay" && spec.DelayMs == 0) error = "action 'delay' needs 'delayMs'.";
+        else if (spec.Action == "body" && spec.Body == null) error = "action 'body' needs 'body'.";
         if (error != null) return null;
         var fault = new Fault
         {
@@ -222,6 +225,19 @@ public static class FaultMiddleware
                 ctx.Response.ContentType = "text/html";
                 var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
                 await ctx.Response.WriteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, HtmlPage, status, reason));
+                return;
+            }
+
+            case "body":
+            {
+                // A whole, well-formed answer with any body: JSON of another shape, absurd nesting, a portal's page.
+                if (spec.Process == true) await RunBuffered(ctx, next);
+                ResetAnswer(ctx);
+                ctx.Response.StatusCode = spec.Status ?? 200;
+                ctx.Response.ContentType = spec.ContentType ?? "application/json; charset=utf-8";
+                var bytes = Encoding.UTF8.GetBytes(spec.Body!);
+                ctx.Response.ContentLength = bytes.Length;
+                await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
                 return;
             }
 
