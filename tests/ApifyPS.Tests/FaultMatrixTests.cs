@@ -102,6 +102,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     [Theory]
     [InlineData("reset-before")]
     [InlineData("reset-after")]
+    [InlineData("close-after")]
     public async Task Recovers_from_a_connection_reset_on_a_read(string action)
     {
         var p = NewProbe();
@@ -109,7 +110,54 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         Assert.Equal(p.BuildId, (await p.Client.GetBuildAsync(p.BuildId)).Id);
         Print(p);
         Assert.Equal(2, RequestsTo(p.Path));
-        Assert.Contains("connection failed", p.Verbose[0]);
+        // The retry is the module's own: each request the server saw has its verbose line.
+        Assert.Equal(2, p.Verbose.Count);
+        Assert.Matches(@"-> connection failed .*\(attempt 1 of 9\); retrying in \d+ ms$", p.Verbose[0]);
+        Assert.Matches(@"-> 200 OK in \d+ ms \(attempt 2 of 9\)$", p.Verbose[1]);
+    }
+
+    [Fact]
+    public async Task A_read_whose_connection_keeps_closing_cleanly_is_sent_exactly_as_often_as_the_policy_says()
+    {
+        // On a clean close (FIN) before any answer .NET's pool would re-send a body-less request on its own, up to 3
+        // times per attempt, so 3 attempts would be 12 requests, shown as 3.
+        var p = NewProbe(maxRetries: 2);
+        Fault(p, "close-after", count: 100);
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        Print(p);
+        output.WriteLine(ex.Message);
+        Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
+        Assert.Equal(3, ex.Attempts);
+        Assert.Equal(3, RequestsTo(p.Path));
+        Assert.Equal(3, p.Verbose.Count);
+        Assert.EndsWith("(attempt 3 of 3); giving up after 3 attempts", p.Verbose[^1]);
+    }
+
+    [Theory]
+    [InlineData("close-after", true)]
+    [InlineData("reset-after", false)]
+    public async Task The_server_closes_cleanly_for_close_after_and_resets_for_reset_after(string action, bool clean)
+    {
+        // What the faults look like on the wire, below any HTTP client: FIN (a read ends) or RST (a read fails).
+        var p = NewProbe();
+        Fault(p, action);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(_server.BaseUri.Host, _server.BaseUri.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"GET {p.Path} HTTP/1.1\r\nHost: {_server.BaseUri.Authority}\r\nAuthorization: Bearer {_server.Token}\r\n\r\n"));
+        var buffer = new byte[256];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        if (clean)
+        {
+            Assert.Equal(0, await stream.ReadAsync(buffer, timeout.Token)); // end of stream, not one byte of an answer
+        }
+        else
+        {
+            var ex = await Assert.ThrowsAsync<IOException>(async () => { while (await stream.ReadAsync(buffer, timeout.Token) > 0) { } });
+            Assert.Equal(System.Net.Sockets.SocketError.ConnectionReset, Assert.IsType<System.Net.Sockets.SocketException>(ex.InnerException).SocketErrorCode);
+        }
+        Assert.Equal(1, RequestsTo(p.Path));
     }
 
     [Fact]
@@ -157,11 +205,13 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("html", false, 502, "http-502", "Bad Gateway")]
-    [InlineData("truncate", false, 200, "invalid-response", "JSON that could not be read")]
-    [InlineData("truncate", true, 200, "connection-failed", "broke while reading")]
-    [InlineData("empty", false, 200, "invalid-response", "JSON that could not be read")]
-    public async Task Garbage_that_persists_is_a_clear_error_naming_request_and_status(string action, bool abort, int status, string type, string text)
+    [InlineData("html", false, 502, "http-502", "Bad Gateway", 3)]
+    // A whole 200 that is not the JSON expected is tried once more only; one that broke off, up to the policy.
+    [InlineData("truncate", false, 200, "invalid-response", "JSON that could not be read", 2)]
+    [InlineData("truncate", true, 200, "connection-failed", "broke while reading", 3)]
+    [InlineData("empty", false, 200, "invalid-response", "JSON that could not be read", 2)]
+    public async Task Garbage_that_persists_is_a_clear_error_naming_request_and_status(string action, bool abort, int status, string type, string text,
+        int attempts)
     {
         var p = NewProbe(maxRetries: 2);
         Fault(p, action, count: 100, abort: abort);
@@ -176,10 +226,69 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         Assert.Contains($"GET {p.Path}", ex.Message);
         Assert.Contains(status.ToString(), ex.Message);
         Assert.Contains(text, ex.Message);
-        Assert.Contains("gave up after 3 attempts", ex.Message);
-        Assert.Equal(3, ex.Attempts);
-        Assert.Equal(3, RequestsTo(p.Path));
-        Assert.EndsWith("; giving up after 3 attempts", p.Verbose[^1]);
+        Assert.Contains($"gave up after {attempts} attempts", ex.Message);
+        Assert.Equal(attempts, ex.Attempts);
+        Assert.Equal(attempts, RequestsTo(p.Path));
+        Assert.EndsWith($"; giving up after {attempts} attempts", p.Verbose[^1]);
+    }
+
+    [Theory]
+    [InlineData("html")] // a captive portal's page, with 200
+    [InlineData("shape")] // JSON, but 'data' is not the object expected
+    [InlineData("no-data")] // JSON without 'data'
+    [InlineData("nesting")] // absurdly deep JSON
+    public async Task A_whole_200_that_is_not_the_json_expected_is_tried_twice_then_is_invalid_response(string kind)
+    {
+        var p = NewProbe();
+        var fault = kind switch
+        {
+            "html" => (object)new { path = p.Path, method = "GET", action = "html", status = 200, count = 100 },
+            "shape" => new { path = p.Path, method = "GET", action = "body", body = "{\"data\":\"not a build\"}", count = 100 },
+            "no-data" => new { path = p.Path, method = "GET", action = "body", body = "{\"items\":[]}", count = 100 },
+            _ => new { path = p.Path, method = "GET", action = "body", count = 100,
+                body = "{\"data\":" + string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_001) },
+        };
+        _server.AddFault(fault);
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        Print(p);
+        output.WriteLine(ex.Message);
+        Assert.Equal(ApifyErrorTypes.InvalidResponse, ex.ErrorType);
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+        Assert.Equal(2, ex.Attempts);
+        Assert.Contains("gave up after 2 attempts", ex.Message);
+        if (kind == "html") Assert.Contains("answered 200 (text/html) with JSON that could not be read", ex.Message);
+        if (kind == "nesting") Assert.Contains("depth", ex.Message);
+        Assert.Equal(2, RequestsTo(p.Path));
+        Assert.Equal(2, p.Verbose.Count);
+        Assert.Matches(@"\(attempt 1 of 9\); retrying in \d+ ms$", p.Verbose[0]);
+        Assert.EndsWith("(attempt 2 of 9); giving up after 2 attempts", p.Verbose[1]);
+    }
+
+    [Fact]
+    public async Task A_200_whose_body_keeps_breaking_off_is_retried_up_to_the_policy()
+    {
+        var p = NewProbe();
+        Fault(p, "truncate", count: 100, abort: true);
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        Print(p);
+        Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
+        Assert.Equal(9, ex.Attempts);
+        Assert.Equal(9, RequestsTo(p.Path));
+        Assert.EndsWith("(attempt 9 of 9); giving up after 9 attempts", p.Verbose[^1]);
+    }
+
+    [Fact]
+    public async Task A_list_page_that_is_a_whole_html_page_is_tried_twice()
+    {
+        var p = NewProbe();
+        var seed = _server.Seed("fmh" + Guid.NewGuid().ToString("N")[..10], builds: 3);
+        var path = $"/v2/actors/{seed.Actor}/builds";
+        _server.AddFault(new { path, method = "GET", action = "html", status = 200, count = 100 });
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync());
+        Print(p);
+        Assert.Equal(ApifyErrorTypes.InvalidResponse, ex.ErrorType);
+        Assert.Equal(2, ex.Attempts);
+        Assert.Equal(2, _server.Requests().Count(r => r.Path == path));
     }
 
     [Fact]

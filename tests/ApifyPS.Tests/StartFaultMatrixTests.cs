@@ -188,6 +188,107 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         await client.AbortRunAsync(run.Id);
     }
 
+    // ---- Clean closes (FIN): the server or a proxy reads the request, maybe acts on it, and closes the connection
+    // without answering. .NET's connection pool re-sends a request that has no body on its own when that happens
+    // (up to 3 more times), so every start and create is listed here, with a body and without one. ----
+
+    /// <summary>What one start or create sends, how to send it, how many of what it makes exist, and how the error says to check.</summary>
+    private sealed record StartCase(string Method, string Path, Func<ApifyClient, Task> Send, Func<Task<long>> Made, string Check);
+
+    public static TheoryData<string, bool> CleanCloseCases()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var start in new[] { "build", "run", "run+input", "run-sync", "run-sync+input", "metamorph", "metamorph+input", "actor", "version", "env-var" })
+            foreach (var processed in new[] { true, false })
+                data.Add(start, processed);
+        return data;
+    }
+
+    private async Task<StartCase> Prepare(string start)
+    {
+        var actor = NewActor();
+        var runsCheck = $"Get-ApifyRun -Actor '{actor}' -Descending -First 5";
+        Task<long> Runs() => Task.FromResult(_server.JobsStarted().Runs);
+        switch (start)
+        {
+            case "build":
+                return new("POST", $"/v2/actors/{actor}/builds", c => c.StartBuildAsync(actor, "0.0"),
+                    () => Task.FromResult(_server.JobsStarted().Builds), $"Get-ApifyBuild -Actor '{actor}' -Descending -First 5");
+            case "run":
+            case "run+input":
+                return new("POST", $"/v2/actors/{actor}/runs", c => c.StartRunAsync(actor, start == "run" ? null : Input), Runs, runsCheck);
+            case "run-sync":
+            case "run-sync+input":
+            {
+                var quick = _server.Seed("sc" + Guid.NewGuid().ToString("N")[..10], builds: 1, extra: new { runDurationMs = 50 }).Actor;
+                return new(start == "run-sync" ? "GET" : "POST", $"/v2/actors/{quick}/run-sync",
+                    c => c.RunSyncAsync(quick, start == "run-sync" ? null : Input), Runs, $"Get-ApifyRun -Actor '{quick}' -Descending -First 5");
+            }
+            case "metamorph":
+            case "metamorph+input":
+            {
+                var target = NewActor();
+                var run = await Client().StartRunAsync(actor, Input);
+                await Until(_ => Client().GetRunAsync(run.Id).GetAwaiter().GetResult().Status == ApifyJobStatus.Running, "the run to be RUNNING");
+                return new("POST", $"/v2/actor-runs/{run.Id}/metamorph",
+                    c => c.MetamorphRunAsync(run.Id, target, null, start == "metamorph" ? null : Input),
+                    () => Task.FromResult(_server.JobsStarted().Metamorphs), $"Get-ApifyRun -Id '{run.Id}'");
+            }
+            case "actor":
+            {
+                var name = "sc-" + Guid.NewGuid().ToString("N")[..10];
+                return new("POST", "/v2/actors", c => c.CreateActorAsync(new ApifyBody().Set("name", name)),
+                    async () => (await Client().ListActorsAsync(true, null, new PageRequest()).CollectAsync()).Count(a => a.Name == name),
+                    "Apify Console");
+            }
+            case "version":
+                return new("POST", $"/v2/actors/{actor}/versions",
+                    c => c.CreateActorVersionAsync(actor, new ApifyBody().Set("versionNumber", "9.9").Set("sourceType", "GIT_REPO")
+                        .Set("gitRepoUrl", "https://github.com/x/y")),
+                    async () => (await Client().ListActorVersionsAsync(actor)).Count(v => v.VersionNumber == "9.9"), "Apify Console");
+            case "env-var":
+                return new("POST", $"/v2/actors/{actor}/versions/0.0/env-vars",
+                    c => c.SetEnvironmentVariablesAsync(actor, "0.0", new[] { new ApifyBody().Set("name", "MODE").Set("value", "dev") }, Array.Empty<string>()),
+                    async () => (await Client().ListEnvironmentVariablesAsync(actor, "0.0")).Count(v => v.Name == "MODE"), "Apify Console");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(start), start, null);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CleanCloseCases))]
+    public async Task A_clean_close_after_a_start_or_create_was_read_is_not_repeated_by_anyone(string start, bool processed)
+    {
+        var c = await Prepare(start);
+        var client = Client();
+        // A pooled connection for the start to reuse: older runtimes re-send only what failed on a reused connection.
+        await client.GetCurrentUserAsync();
+        var made = await c.Made();
+        var sent = RequestsTo(c.Method, c.Path);
+        var fault = _server.AddFault(new { path = c.Path, method = c.Method, action = "close-after", process = processed, count = 5 }).GetProperty("id").GetString();
+        ApifyApiException ex;
+        try
+        {
+            ex = await Assert.ThrowsAsync<ApifyApiException>(() => c.Send(client));
+            Assert.Equal(1, _server.Faults().EnumerateArray().Single(f => f.GetProperty("id").GetString() == fault).GetProperty("hits").GetInt32());
+        }
+        finally
+        {
+            _server.ClearFaults(); // "/v2/actors" is every create's path: what is left of the fault must not meet the next row
+        }
+        string last;
+        lock (_verbose) last = _verbose[^1];
+        Print(ex);
+        Assert.Equal(1, RequestsTo(c.Method, c.Path) - sent);
+        Assert.Equal(made + (processed ? 1 : 0), await c.Made());
+        Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
+        Assert.Equal(1, ex.Attempts);
+        Assert.Contains(c.Check, ex.Message);
+        Assert.Contains("not sent again", ex.Message);
+        Assert.NotNull(ex.RecommendedAction);
+        Assert.Matches($@"^{c.Method} {System.Text.RegularExpressions.Regex.Escape(c.Path)}\S* -> connection failed .*\(attempt 1 of 9\); not repeated: the start may have happened$", last);
+    }
+
     [Fact]
     public async Task A_run_start_refused_for_capacity_is_waited_out_only_when_asked()
     {

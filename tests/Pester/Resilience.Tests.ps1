@@ -89,6 +89,20 @@ Describe 'Retries as a cmdlet user sees them' {
         Get-RequestCount | Should -Be 3
     }
 
+    It 'tries a whole 200 HTML page (a captive portal) twice, not nine times, then says what came back' {
+        $null = Add-ApifyEmulatorFault $script:Emu -Path $script:BuildPath -Action html -Status 200 -Count 100
+        $err = $null
+        $out = Get-ApifyBuild -Id $script:BuildId -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1
+        $verbose = @(@($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message)
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'invalid-response,*'
+        $err[0].Exception.Message | Should -Match 'answered 200 \(text/html\) with JSON that could not be read'
+        $err[0].Exception.Attempts | Should -Be 2
+        Get-RequestCount | Should -Be 2
+        $verbose | Should -HaveCount 2
+        $verbose[1] | Should -Match '\(attempt 2 of 9\); giving up after 2 attempts$'
+    }
+
     It 'does not retry a 404' {
         $err = $null
         Get-ApifyBuild -Id 'NoSuchBuild12345' -ErrorVariable err -ErrorAction SilentlyContinue
@@ -174,6 +188,85 @@ Describe 'Starts are never sent twice' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'actor-memory-limit-exceeded,*'
         # The server asks for 1 s between tries; the next try would come at the 1 s deadline, so there is none.
         Get-StartCount | Should -Be 1
+    }
+}
+
+Describe 'A clean close (FIN) after the request was read: a start is sent once, a read is retried by the module' {
+    # .NET's connection pool re-sends a request without a body on its own when the connection closes cleanly before
+    # any answer; each start below has no body (no -Input), and a read comes first so that a pooled connection exists.
+    BeforeAll {
+        Set-ApifyRetryPolicy -BaseDelayMilliseconds 1
+        $script:FinActor = (Add-ApifyEmulatorSeed -Emulator $script:Emu -Actor 'fin-starts' -Builds 1 -Extra @{ runDurationMs = 60000; buildDurationMs = 60000 }).actor
+        $script:FinQuick = (Add-ApifyEmulatorSeed -Emulator $script:Emu -Actor 'fin-sync' -Builds 1 -Extra @{ runDurationMs = 50 }).actor
+        $script:FinTarget = (Add-ApifyEmulatorSeed -Emulator $script:Emu -Actor 'fin-target' -Builds 1).actor
+        function Get-SentCount([string] $Method, [string] $Path) {
+            @(Get-ApifyEmulatorRequest $script:Emu | Where-Object { $_.method -eq $Method -and $_.path -eq $Path }).Count
+        }
+    }
+    AfterAll {
+        Set-ApifyRetryPolicy -Default
+        Get-ApifyRun -Actor $script:FinActor -Status READY, RUNNING | Stop-ApifyRun | Out-Null
+        Get-ApifyBuild -Actor $script:FinActor | Where-Object Status -in READY, RUNNING | Stop-ApifyBuild | Out-Null
+    }
+    BeforeEach {
+        Clear-ApifyEmulatorFault $script:Emu
+        Clear-ApifyEmulatorRequest $script:Emu
+    }
+
+    It '<Cmdlet> without input, processed: <Processed>' -TestCases @(
+        foreach ($processed in $true, $false) {
+            @{ Cmdlet = 'Start-ApifyBuild'; Processed = $processed; Method = 'POST'; Counter = 'builds' }
+            @{ Cmdlet = 'Start-ApifyRun'; Processed = $processed; Method = 'POST'; Counter = 'runs' }
+            @{ Cmdlet = 'Invoke-ApifyActor'; Processed = $processed; Method = 'GET'; Counter = 'runs' }
+            @{ Cmdlet = 'Convert-ApifyRun'; Processed = $processed; Method = 'POST'; Counter = 'metamorphs' }
+        }
+    ) {
+        param($Cmdlet, $Processed, $Method, $Counter)
+        switch ($Cmdlet) {
+            'Start-ApifyBuild' { $path = "/v2/actors/$($script:FinActor)/builds"; $check = "Get-ApifyBuild -Actor '$($script:FinActor)' -Descending -First 5"
+                                 $params = @{ Actor = $script:FinActor; Version = '0.0' } }
+            'Start-ApifyRun' { $path = "/v2/actors/$($script:FinActor)/runs"; $check = "Get-ApifyRun -Actor '$($script:FinActor)' -Descending -First 5"
+                               $params = @{ Actor = $script:FinActor } }
+            'Invoke-ApifyActor' { $path = "/v2/actors/$($script:FinQuick)/run-sync"; $check = "Get-ApifyRun -Actor '$($script:FinQuick)' -Descending -First 5"
+                                  $params = @{ Actor = $script:FinQuick } }
+            'Convert-ApifyRun' {
+                $run = Start-ApifyRun -Actor $script:FinActor
+                $deadline = [datetime]::UtcNow.AddSeconds(30)
+                while ((Get-ApifyRun -Id $run.Id).Status -ne 'RUNNING') {
+                    if ([datetime]::UtcNow -gt $deadline) { throw "run $($run.Id) did not get to RUNNING" }
+                    Start-Sleep -Milliseconds 20
+                }
+                $path = "/v2/actor-runs/$($run.Id)/metamorph"; $check = "Get-ApifyRun -Id '$($run.Id)'"
+                $params = @{ Id = $run.Id; TargetActor = $script:FinTarget }
+            }
+        }
+        $null = Get-ApifyActor -Id $script:FinActor # a pooled connection for the start to reuse
+        $before = (Get-ApifyEmulatorJobsStarted $script:Emu).$Counter
+        $null = Add-ApifyEmulatorFault $script:Emu -Method $Method -Path $path -Action close-after -Process:$Processed -Count 5
+        $err = $null
+        $out = & $Cmdlet @params -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+        $verbose = @(@($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Where-Object { $_ -like "$Method $path*" })
+        Get-SentCount $Method $path | Should -Be 1
+        (Get-ApifyEmulatorJobsStarted $script:Emu).$Counter | Should -Be ($before + [int]$Processed)
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'start-outcome-unknown,*'
+        $err[0].Exception.Message | Should -BeLike "*Check with $check before trying again*"
+        $err[0].ErrorDetails.RecommendedAction | Should -BeLike "*$check*"
+        $verbose | Should -HaveCount 1
+        $verbose[0] | Should -Match '-> connection failed .*\(attempt 1 of 9\); not repeated: the start may have happened$'
+    }
+
+    It 'a read is retried by the module, and -Verbose shows every request the server saw' {
+        $null = Get-ApifyActor -Id $script:FinActor
+        $null = Add-ApifyEmulatorFault $script:Emu -Method GET -Path $script:BuildPath -Action close-after
+        $out = Get-ApifyBuild -Id $script:BuildId -Verbose 4>&1
+        @($out | Where-Object { $_ -is [ApifyPS.Models.ApifyBuild] }).Count | Should -Be 1
+        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        Get-RequestCount | Should -Be 2
+        $verbose | Should -HaveCount 2
+        $verbose[0] | Should -Match '-> connection failed .*\(attempt 1 of 9\); retrying in \d+ ms$'
+        $verbose[1] | Should -Match '-> 200 OK in \d+ ms \(attempt 2 of 9\)$'
     }
 }
 

@@ -104,13 +104,14 @@ function Use-ApifyEmulator {
 
 function Add-ApifyEmulatorFault {
     # POST /__emulator/faults: the next -Count requests matching -Method and -Path (* within a segment, ** across)
-    # get the fault. -Action: status, html, empty, delay, reset-before, reset-after, truncate. Returns the fault.
+    # get the fault. -Action: status, html, empty, delay, reset-before, reset-after, close-after, truncate.
+    # -Process:$false sends "process": false (close-after then reads the request without acting on it). Returns the fault.
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] $Emulator,
         [Parameter(Mandatory)] [string] $Path,
         [string] $Method = '*',
-        [ValidateSet('status', 'html', 'empty', 'delay', 'reset-before', 'reset-after', 'truncate')]
+        [ValidateSet('status', 'html', 'empty', 'delay', 'reset-before', 'reset-after', 'close-after', 'truncate')]
         [string] $Action = 'status',
         [int] $Count = 1,
         [int] $Status,
@@ -125,7 +126,7 @@ function Add-ApifyEmulatorFault {
     if ($RetryAfter) { $body.retryAfter = $RetryAfter }
     if ($ErrorType) { $body.errorType = $ErrorType }
     if ($DelayMs) { $body.delayMs = $DelayMs }
-    if ($Process) { $body.process = $true }
+    if ($PSBoundParameters.ContainsKey('Process')) { $body.process = [bool]$Process }
     if ($Abort) { $body.abort = $true }
     Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)/__emulator/faults" -ContentType 'application/json' `
         -Body ($body | ConvertTo-Json -Compress)

@@ -60,8 +60,14 @@ namespace ApifyPS.Client
         Timeout,
         /// <summary>The server answered with an error status.</summary>
         Answered,
-        /// <summary>The server answered with success, but the body broke off or could not be read.</summary>
+        /// <summary>The server answered with success, but the body broke off (fewer bytes than announced, a reset mid-body).</summary>
         Body,
+        /// <summary>
+        /// The server answered with success and the body arrived whole (the HTTP answer was complete), but it is not the
+        /// JSON expected: an HTML page, JSON of another shape or that stops short, absurd nesting. Asking again most
+        /// likely gets the same, so it is asked once more at most.
+        /// </summary>
+        Unusable,
     }
 
     /// <summary>Error types ApifyPS itself produces, next to the ones the API sends.</summary>

@@ -156,10 +156,13 @@ namespace ApifyPS.Client
             }
             catch (JsonException ex)
             {
-                attempts.RecordFailure($"{(int?)response?.StatusCode} with unreadable JSON", stopwatch.ElapsedMilliseconds, paced);
+                // The whole answer arrived (a body that broke off is an IOException above), but it is not the JSON expected.
+                var media = response?.Content.Headers.ContentType?.MediaType;
+                var what = media == null || ContentTypes.IsJson(media) ? "" : $" ({media})";
+                attempts.RecordFailure($"{(int?)response?.StatusCode}{what} with unreadable JSON", stopwatch.ElapsedMilliseconds, paced);
                 throw Failure(request, response?.StatusCode, ApifyErrorTypes.InvalidResponse,
-                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode} with JSON that could not be read: {ex.Message}", ex,
-                    ApifyFailureStage.Body);
+                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode}{what} with JSON that could not be read: {ex.Message}", ex,
+                    ApifyFailureStage.Unusable);
             }
             catch (ApifyApiException ex)
             {
@@ -167,7 +170,7 @@ namespace ApifyPS.Client
                 if (ex.Stage == ApifyFailureStage.Unknown && response != null && response.IsSuccessStatusCode)
                 {
                     // The reader refused a successful answer (no 'data', wrong shape): garbage, like unreadable JSON.
-                    ex.Stage = ApifyFailureStage.Body;
+                    ex.Stage = ApifyFailureStage.Unusable;
                     attempts.RecordFailure($"{(int)response.StatusCode} with an unusable body", stopwatch.ElapsedMilliseconds, paced);
                 }
                 throw;
@@ -225,9 +228,25 @@ namespace ApifyPS.Client
             var message = new HttpRequestMessage(request.Method, uri);
             // The token travels only here, never in the URL.
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.Token);
-            if (request.Content != null) message.Content = request.Content();
+            message.Content = request.Content != null ? request.Content() : EmptyBody(request.Method);
             return message;
         }
+
+        /// <summary>
+        /// Every request carries a body, an empty one (Content-Length: 0) when it has none of its own. Why: .NET's
+        /// SocketsHttpHandler sends a request that has no body again by itself, up to 3 more times, when the connection
+        /// closes cleanly (FIN) before the first byte of an answer, as a server or proxy closing a keep-alive connection
+        /// does, even after the server read the request and acted on it (one Start-ApifyBuild made 4 builds). A request
+        /// with a body it never sends twice. So a start or create reaches the server exactly as often as the module
+        /// decides, and every retry of a read is the module's own, counted in its verbose line. .NET Framework's
+        /// HttpWebRequest refuses a body on GET and HEAD, which go without one there; it does not repeat a POST whose
+        /// headers it sent.
+        /// </summary>
+        private static HttpContent? EmptyBody(HttpMethod method) =>
+            !s_onNetFramework || (method != HttpMethod.Get && method != HttpMethod.Head) ? new ByteArrayContent(Array.Empty<byte>()) : null;
+
+        private static readonly bool s_onNetFramework =
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
         private async Task<ApifyApiException> ErrorFromResponseAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken token)
         {

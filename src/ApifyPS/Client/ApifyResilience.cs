@@ -15,7 +15,8 @@ namespace ApifyPS.Client
     /// The one Polly pipeline every request runs in (built once per process), and the rules it applies:
     /// <list type="bullet">
     /// <item>Requests safe to repeat (Read, LongPoll, Write, and a Stream until its body is being read) are retried
-    /// on 429, 500, 502, 503, 504, connection failures and resets, timeouts, and broken or unreadable bodies.</item>
+    /// on 429, 500, 502, 503, 504, connection failures and resets, timeouts, and bodies that broke off; a success
+    /// whose whole body is not the JSON expected (<see cref="ApifyFailureStage.Unusable"/>) is tried once more only.</item>
     /// <item>A Start is repeated only when the server provably did not act on it: a 429, or a connection that could
     /// not be made. Any other failure after sending leaves its outcome unknown: it is not repeated and becomes
     /// <see cref="ApifyErrorTypes.StartOutcomeUnknown"/>, saying how to check.</item>
@@ -118,6 +119,7 @@ namespace ApifyPS.Client
         private readonly Action<string> _log;
         private DateTime? _capacityDeadline;
         private int _capacityRetries;
+        private int _unusableAnswers;
         private string _lastOutcome = "";
         private bool _lastLogged;
 
@@ -203,6 +205,11 @@ namespace ApifyPS.Client
                 case ApifyFailureStage.Body:
                     if (Request.Kind == ApifyRequestKind.Stream && BodyHandedOver) return false;
                     return SafeToRepeat ? RetryWithBackoff(error) : Unknown();
+                case ApifyFailureStage.Unusable:
+                    if (Request.Kind == ApifyRequestKind.Stream && BodyHandedOver) return false;
+                    if (!SafeToRepeat) return Unknown();
+                    // A captive portal's page or a wrong shape comes back the same: one more try, not the whole policy.
+                    return ++_unusableAnswers == 1 && RetryWithBackoff(error);
                 default:
                     return false;
             }
@@ -264,7 +271,7 @@ namespace ApifyPS.Client
                 var check = ApifyResilience.StartCheckHint(Request);
                 // Starts of jobs say so; other requests of kind Start (creating an Actor, a version) read as "the request".
                 var job = check != "Apify Console";
-                var what = last.Stage == ApifyFailureStage.Body
+                var what = last.Stage == ApifyFailureStage.Body || last.Stage == ApifyFailureStage.Unusable
                     ? job ? $"the server accepted the start ({(int?)last.StatusCode}) but its answer could not be read, so the job was most likely created"
                           : $"the server accepted the request ({(int?)last.StatusCode}) but its answer could not be read, so it most likely took effect"
                     : job ? "the start may have happened: the server did not confirm or refuse it"

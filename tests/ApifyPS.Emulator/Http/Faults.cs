@@ -1,5 +1,7 @@
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ApifyPS.Emulator.Http;
@@ -11,7 +13,7 @@ namespace ApifyPS.Emulator.Http;
 /// </summary>
 public sealed class FaultRegistry
 {
-    public static readonly string[] Actions = { "status", "html", "empty", "delay", "reset-before", "reset-after", "truncate" };
+    public static readonly string[] Actions = { "status", "html", "empty", "delay", "reset-before", "reset-after", "close-after", "truncate", "body" };
 
     /// <summary>What a test asks for. <c>path</c>: <c>*</c> matches within one segment, <c>**</c> across segments.</summary>
     public sealed record FaultSpec(
@@ -25,7 +27,9 @@ public sealed class FaultRegistry
         string? Message = null,
         int DelayMs = 0,
         bool? Process = null,
-        bool Abort = false);
+        bool Abort = false,
+        string? Body = null,
+        string? ContentType = null);
 
     public sealed class Fault
     {
@@ -39,7 +43,7 @@ public sealed class FaultRegistry
         {
             id = Id, method = Spec.Method ?? "*", path = Spec.Path, action = Spec.Action, count = Spec.Count, remaining = Remaining,
             hits = Hits, status = Spec.Status, retryAfter = Spec.RetryAfter, errorType = Spec.ErrorType, delayMs = Spec.DelayMs,
-            process = Spec.Process, abort = Spec.Abort,
+            process = Spec.Process, abort = Spec.Abort, contentType = Spec.ContentType,
         };
     }
 
@@ -57,6 +61,7 @@ public sealed class FaultRegistry
         else if (spec.Status is < 100 or > 599) error = "'status' must be an HTTP status.";
         else if (spec.DelayMs < 0) error = "'delayMs' must not be negative.";
         else if (spec.Action == "delay" && spec.DelayMs == 0) error = "action 'delay' needs 'delayMs'.";
+        else if (spec.Action == "body" && spec.Body == null) error = "action 'body' needs 'body'.";
         if (error != null) return null;
         var fault = new Fault
         {
@@ -154,6 +159,21 @@ public static class FaultMiddleware
                 ctx.Abort();
                 return;
 
+            case "close-after":
+            {
+                // A clean close (FIN, not RST) once the whole request was read, with no answer: what a server or proxy
+                // closing an idle keep-alive connection looks like to the client. Processed unless "process": false.
+                if (spec.Process != false) await RunBuffered(ctx, next);
+                else await ctx.Request.Body.CopyToAsync(Stream.Null, ctx.RequestAborted);
+                var socket = ctx.Features.Get<IConnectionSocketFeature>()?.Socket
+                             ?? throw new InvalidOperationException("close-after needs the socket transport.");
+                // Nothing unread may be left when the socket closes, or the close becomes a reset: the request was
+                // read in full above, and FIN goes out before Kestrel lets go of the connection.
+                socket.Shutdown(SocketShutdown.Send);
+                ctx.Abort();
+                return;
+            }
+
             case "delay":
             {
                 // The request is processed at once (a start starts); only the answer is late.
@@ -205,6 +225,19 @@ public static class FaultMiddleware
                 ctx.Response.ContentType = "text/html";
                 var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
                 await ctx.Response.WriteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, HtmlPage, status, reason));
+                return;
+            }
+
+            case "body":
+            {
+                // A whole, well-formed answer with any body: JSON of another shape, absurd nesting, a portal's page.
+                if (spec.Process == true) await RunBuffered(ctx, next);
+                ResetAnswer(ctx);
+                ctx.Response.StatusCode = spec.Status ?? 200;
+                ctx.Response.ContentType = spec.ContentType ?? "application/json; charset=utf-8";
+                var bytes = Encoding.UTF8.GetBytes(spec.Body!);
+                ctx.Response.ContentLength = bytes.Length;
+                await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
                 return;
             }
 
