@@ -62,6 +62,8 @@ namespace ApifyPS.Client
         Answered,
         /// <summary>The server answered with success, but the body broke off or could not be read.</summary>
         Body,
+        /// <summary>The server answered with success, but with more than may be read into memory: the same would come again.</summary>
+        TooLarge,
     }
 
     /// <summary>Error types ApifyPS itself produces, next to the ones the API sends.</summary>

@@ -25,6 +25,8 @@ namespace ApifyPS.Client
             s_fileStreamOptions == null ? null : typeof(FileStream).GetConstructor(new[] { typeof(string), s_fileStreamOptions });
         private static readonly MethodInfo? s_setUnixFileMode =
             s_unixFileMode == null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), s_unixFileMode });
+        private static readonly MethodInfo? s_getUnixFileMode =
+            typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
         private static readonly MethodInfo? s_moveOverwrite =
             typeof(File).GetMethod("Move", new[] { typeof(string), typeof(string), typeof(bool) });
 
@@ -105,7 +107,21 @@ namespace ApifyPS.Client
             return new FileStream(new SafeFileHandle((IntPtr)fd, ownsHandle: true), FileAccess.Write);
         }
 
-        private static void SetMode(string path, int mode, bool viaLibc)
+        /// <summary>A file's Unix permission bits (rwx for owner, group, others); null where the runtime cannot say (before .NET 7).</summary>
+        internal static int? TryGetMode(string path)
+        {
+            if (!IsUnix || s_getUnixFileMode == null) return null;
+            try
+            {
+                return Convert.ToInt32(s_getUnixFileMode.Invoke(null, new object[] { path }), System.Globalization.CultureInfo.InvariantCulture) & 0x1FF;
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException != null)
+            {
+                throw ex.InnerException;
+            }
+        }
+
+        internal static void SetMode(string path, int mode, bool viaLibc = false)
         {
             if (s_setUnixFileMode != null && !viaLibc)
             {
@@ -122,7 +138,8 @@ namespace ApifyPS.Client
             if (Libc.ChMod(path, mode) != 0) throw new IOException($"Cannot set the mode of {path} (errno {Marshal.GetLastWin32Error()}).");
         }
 
-        private static void Replace(string source, string destination, bool viaLibc)
+        /// <summary>Renames <paramref name="source"/> over <paramref name="destination"/> (which may exist), in one step where the system allows.</summary>
+        internal static void Replace(string source, string destination, bool viaLibc = false)
         {
             if (IsUnix && (s_moveOverwrite == null || viaLibc))
             {
