@@ -217,6 +217,28 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
             Length + count > 1000 ? throw new IOException("No space left on device") : base.WriteAsync(buffer, offset, count, cancellationToken);
     }
 
+    /// <summary>A disk slower than the timeout between bytes.</summary>
+    private sealed class SlowDisk : MemoryStream
+    {
+        public override async Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            await Task.Delay(1500, cancellationToken);
+            await base.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_servers_pauses_count_against_the_timeout_between_bytes_not_a_slow_disk()
+    {
+        var (_, path, _) = await RunWithRecord();
+        var request = new ApifyRequest(HttpMethod.Get, path) { TimeoutBetweenBytes = true };
+        var disk = new SlowDisk();
+        var written = await Client().ExecuteAsync(request, (response, token) =>
+            ResponseBody.CopyToAsync(response, disk, "/slow/output.bin", TimeSpan.FromSeconds(1), token), default);
+        Assert.Equal(Record.Length, written);
+        Assert.Equal(Record, disk.ToArray());
+    }
+
     [Fact]
     public async Task A_write_that_fails_midway_is_a_file_error_and_is_not_retried()
     {

@@ -74,6 +74,8 @@ namespace ApifyPS.Client
             {
                 throw new ResponseBodyStalledException(_timeoutBetweenBytes!.Value, waiting!.Elapsed, BytesRead);
             }
+            // The pause is the server's only while a read waits: the caller's own work (writing to disk) is not timed.
+            _pause?.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
             BytesRead += n;
             return n;
         }
