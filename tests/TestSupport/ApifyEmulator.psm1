@@ -104,14 +104,17 @@ function Use-ApifyEmulator {
 
 function Add-ApifyEmulatorFault {
     # POST /__emulator/faults: the next -Count requests matching -Method and -Path (* within a segment, ** across)
-    # get the fault. -Action: status, html, empty, delay, reset-before, reset-after, close-after, truncate.
+    # get the fault. -Action: status, html, empty, delay, reset-before, reset-after, close-after, truncate, and the body
+    # faults stall-body (-Bytes first, then -StallMs or until the client goes away), trickle (-Bytes every -IntervalMs),
+    # huge-body (-Bytes of JSON whitespace added; -Chunked: no Content-Length), gzip-bomb (the same, gzip-compressed).
     # -Process:$false sends "process": false (close-after then reads the request without acting on it). Returns the fault.
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] $Emulator,
         [Parameter(Mandatory)] [string] $Path,
         [string] $Method = '*',
-        [ValidateSet('status', 'html', 'empty', 'delay', 'reset-before', 'reset-after', 'close-after', 'truncate')]
+        [ValidateSet('status', 'html', 'empty', 'delay', 'reset-before', 'reset-after', 'close-after', 'truncate',
+            'stall-body', 'trickle', 'huge-body', 'gzip-bomb')]
         [string] $Action = 'status',
         [int] $Count = 1,
         [int] $Status,
@@ -119,7 +122,11 @@ function Add-ApifyEmulatorFault {
         [string] $ErrorType,
         [int] $DelayMs,
         [switch] $Process,
-        [switch] $Abort
+        [switch] $Abort,
+        [long] $Bytes,
+        [int] $StallMs,
+        [int] $IntervalMs,
+        [switch] $Chunked
     )
     $body = @{ path = $Path; method = $Method; action = $Action; count = $Count }
     if ($PSBoundParameters.ContainsKey('Status')) { $body.status = $Status }
@@ -128,6 +135,10 @@ function Add-ApifyEmulatorFault {
     if ($DelayMs) { $body.delayMs = $DelayMs }
     if ($PSBoundParameters.ContainsKey('Process')) { $body.process = [bool]$Process }
     if ($Abort) { $body.abort = $true }
+    if ($PSBoundParameters.ContainsKey('Bytes')) { $body.bytes = $Bytes }
+    if ($StallMs) { $body.stallMs = $StallMs }
+    if ($IntervalMs) { $body.intervalMs = $IntervalMs }
+    if ($Chunked) { $body.chunked = $true }
     Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)/__emulator/faults" -ContentType 'application/json' `
         -Body ($body | ConvertTo-Json -Compress)
 }

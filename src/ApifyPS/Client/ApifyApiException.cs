@@ -68,6 +68,8 @@ namespace ApifyPS.Client
         /// likely gets the same, so it is asked once more at most.
         /// </summary>
         Unusable,
+        /// <summary>The server answered with success, but with more than may be read into memory: the same would come again.</summary>
+        TooLarge,
     }
 
     /// <summary>Error types ApifyPS itself produces, next to the ones the API sends.</summary>

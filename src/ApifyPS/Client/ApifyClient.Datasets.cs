@@ -160,8 +160,8 @@ namespace ApifyPS.Client
             // The page's own pooled buffer: given back as soon as its items are built (a page read ahead and then
             // cancelled never shares one).
             using var buffer = new JsonPageBuffer();
-            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                await buffer.FillAsync(stream, cancellationToken).ConfigureAwait(false);
+            await buffer.FillAsync(response, JsonCap("one page of dataset items", "Ask for fewer items per page (-PageSize)."),
+                cancellationToken).ConfigureAwait(false);
             var items = buffer.ReadArray(readItem);
             var headers = response.Headers;
             return new DatasetItemsPage<T>(items, PaginationHeader(headers, "Total"), PaginationHeader(headers, "Offset"),

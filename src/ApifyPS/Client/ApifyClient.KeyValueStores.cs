@@ -29,44 +29,49 @@ namespace ApifyPS.Client
         }
 
         /// <summary>
-        /// One record (<c>GET {store}/records/{recordKey}</c>): its bytes and Content-Type as stored. A missing record
+        /// One record (<c>GET {store}/records/{recordKey}</c>): its bytes and Content-Type as stored, read into memory
+        /// (at most <see cref="ApifyClientOptions.MaxRecordBytes"/>; a larger one is refused and belongs in a file, see
+        /// <see cref="SaveRecordAsync(ApifyStorageRef, string, string, bool, CancellationToken)"/>). A missing record
         /// is an <see cref="ApifyApiException"/> (record-not-found).
         /// </summary>
         public Task<ApifyActorOutput> GetRecordAsync(ApifyStorageRef store, string key, CancellationToken cancellationToken = default) =>
             ExecuteAsync(RecordRequest(store, key), async (response, token) =>
             {
-                var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                return new ApifyActorOutput(body, response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream");
+                using var body = await ResponseBody.ReadAllAsync(response,
+                    RecordCap("a record", "Write it to a file instead: Get-ApifyRecord -OutFile streams it to disk."), token).ConfigureAwait(false);
+                return new ApifyActorOutput(body.ToArray(), response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream");
             }, cancellationToken);
 
         /// <summary>
-        /// Writes one record to <paramref name="path"/> byte for byte, streamed (not held in memory): into a temporary
-        /// file next to it, renamed over the target once complete, so a failed download leaves no partial file.
-        /// Returns the record's Content-Type and size.
+        /// Writes one record to <paramref name="path"/> byte for byte, streamed (not held in memory, no size cap) into a
+        /// temporary file beside it and renamed over the target once complete, so a failed download leaves no partial
+        /// file (<see cref="OutFileWriter"/>). The request's timeout bounds the wait for the answer and then every pause
+        /// between its bytes, not the whole download. A local problem (the folder is missing, <paramref name="noClobber"/>
+        /// and the file exists, the disk is full) is an <see cref="ApifyOutFileException"/>, never retried; what can be
+        /// known before the request is found before it, and then nothing is sent. Returns the record's Content-Type and size.
+        /// </summary>
+        public async Task<ApifyRecordFile> SaveRecordAsync(ApifyStorageRef store, string key, string path, bool noClobber,
+            CancellationToken cancellationToken = default)
+        {
+            var request = RecordRequest(store, key);
+            request.TimeoutBetweenBytes = true;
+            var timeoutBetweenBytes = TimeoutOf(request);
+            using var file = OutFileWriter.Create(path, noClobber);
+            var (contentType, length) = await ExecuteAsync(request, async (response, token) =>
+            {
+                var written = await file.WriteAsync(response, timeoutBetweenBytes, token).ConfigureAwait(false);
+                return (response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream", written);
+            }, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            file.Commit();
+            return new ApifyRecordFile(file.Path, contentType, length);
+        }
+
+        /// <summary>
+        /// <see cref="SaveRecordAsync(ApifyStorageRef, string, string, bool, CancellationToken)"/>, replacing an existing file.
         /// </summary>
         public Task<ApifyRecordFile> SaveRecordAsync(ApifyStorageRef store, string key, string path, CancellationToken cancellationToken = default) =>
-            ExecuteAsync(RecordRequest(store, key), async (response, token) =>
-            {
-                var full = Path.GetFullPath(path);
-                var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".part");
-                try
-                {
-                    long length;
-                    using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                    using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                    {
-                        await source.CopyToAsync(target, 81920, token).ConfigureAwait(false);
-                        length = target.Length;
-                    }
-                    if (File.Exists(full)) File.Replace(temp, full, null);
-                    else File.Move(temp, full);
-                    return new ApifyRecordFile(full, response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream", length);
-                }
-                finally
-                {
-                    if (File.Exists(temp)) File.Delete(temp);
-                }
-            }, cancellationToken);
+            SaveRecordAsync(store, key, path, noClobber: false, cancellationToken);
 
         private static ApifyRequest RecordRequest(ApifyStorageRef store, string key)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -97,14 +96,20 @@ namespace ApifyPS.Client
         }
     }
 
-    /// <summary>Splits a text response into lines as its bytes arrive (UTF-8; \n or \r\n; a last line without \n counts).</summary>
+    /// <summary>
+    /// Splits a text response into lines as its bytes arrive (UTF-8; \n or \r\n; a last line without \n counts),
+    /// read through <see cref="ResponseBody"/> (the attempt's token ends any wait at once). A log may be as large as it
+    /// likes, since it is handed over line by line; a line longer than <see cref="MaxLineChars"/> is handed over in
+    /// pieces of that length, so that nothing (a log without line breaks, a gzip bomb) grows without bound.
+    /// </summary>
     internal static class LogLines
     {
+        /// <summary>The longest piece of a line held and handed over at once: 1 Mi characters (2 MiB).</summary>
+        public const int MaxLineChars = 1024 * 1024;
+
         public static async Task<long> ReadAsync(HttpResponseMessage response, Action<string> onLine, CancellationToken token)
         {
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            // Not every platform's response stream honours the token while waiting for bytes; disposing it always does.
-            using var registration = token.Register(s => ((IDisposable)s!).Dispose(), stream);
+            using var body = await ResponseBody.OpenAsync(response, token).ConfigureAwait(false);
             var decoder = new UTF8Encoding(false).GetDecoder();
             var bytes = new byte[16 * 1024];
             var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
@@ -113,15 +118,7 @@ namespace ApifyPS.Client
             var first = true;
             while (true)
             {
-                int n;
-                try
-                {
-                    n = await stream.ReadAsync(bytes, 0, bytes.Length, token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (token.IsCancellationRequested && (ex is ObjectDisposedException || ex is IOException))
-                {
-                    throw new OperationCanceledException(token);
-                }
+                var n = await body.ReadAsync(bytes, 0, bytes.Length).ConfigureAwait(false);
                 var c = decoder.GetChars(bytes, 0, n, chars, 0, flush: n == 0);
                 var start = 0;
                 if (first && c > 0)
@@ -131,7 +128,20 @@ namespace ApifyPS.Client
                 }
                 for (var i = start; i < c; i++)
                 {
-                    if (chars[i] != '\n') continue;
+                    if (chars[i] != '\n')
+                    {
+                        if (line.Length + (i - start) < MaxLineChars) continue;
+                        // MaxLineChars without a line break: hand them over as a piece (a surrogate pair stays together).
+                        line.Append(chars, start, i - start);
+                        start = i;
+                        var carry = char.IsHighSurrogate(line[line.Length - 1]) ? line[line.Length - 1] : (char?)null;
+                        if (carry.HasValue) line.Length--;
+                        onLine(line.ToString());
+                        line.Clear();
+                        count++;
+                        if (carry.HasValue) line.Append(carry.Value);
+                        continue;
+                    }
                     line.Append(chars, start, i - start);
                     Emit(line, onLine);
                     count++;

@@ -12,9 +12,6 @@ namespace ApifyPS.Client
 {
     public sealed partial class ApifyClient
     {
-        /// <summary>How long the API's synchronous run endpoints wait for the run (MAX_ACTOR_JOB_SYNC_WAIT_SECS).</summary>
-        public static readonly TimeSpan RunSyncServerLimit = TimeSpan.FromSeconds(300);
-
         /// <summary>
         /// The user's runs (<c>GET /v2/actor-runs</c>), or one Actor's (<c>GET /v2/actors/{actorId}/runs</c>), filtered
         /// by the server (<c>status</c>, <c>startedAfter</c>, <c>startedBefore</c>).
@@ -94,7 +91,7 @@ namespace ApifyPS.Client
             {
                 TargetId = actorId,
                 Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
-                Timeout = RunSyncServerLimit + Options.LongPollMargin,
+                Timeout = Options.RunSyncTimeout,
                 CapacityWait = options?.CapacityWait,
             };
             var requestStarted = DateTime.UtcNow;
@@ -102,9 +99,11 @@ namespace ApifyPS.Client
             {
                 return await ExecuteAsync(request, async (response, token) =>
                 {
-                    var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    using var body = await ResponseBody.ReadAllAsync(response, RecordCap("the OUTPUT of a run",
+                        $"The run finished; write its OUTPUT to a file: Get-ApifyRun -Actor '{actorId}' -Descending -First 1 | " +
+                        $"Get-ApifyRecord -Key {(string.IsNullOrEmpty(outputRecordKey) ? "OUTPUT" : outputRecordKey)} -OutFile <path>"), token).ConfigureAwait(false);
                     var type = response.Content.Headers.ContentType?.ToString();
-                    return new ApifyActorOutput(body, body.Length == 0 ? null : type);
+                    return new ApifyActorOutput(body.ToArray(), body.Length == 0 ? null : type);
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (ApifyApiException ex) when (ex.ErrorType == "run-failed")

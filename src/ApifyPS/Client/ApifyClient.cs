@@ -111,6 +111,9 @@ namespace ApifyPS.Client
                 {
                     response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 }
+                // A body streamed to disk: from here on only a pause between its bytes times it out (the reader's own
+                // timer, see ResponseBody.CopyToAsync), not the whole download.
+                if (request.TimeoutBetweenBytes) timeoutCts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
                 var retryAfter = RetryAfterOf(response);
                 ApifyRateLimiter.Observe(rateKey, response, retryAfter);
                 if (!response.IsSuccessStatusCode)
@@ -129,10 +132,39 @@ namespace ApifyPS.Client
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && timeoutCts.IsCancellationRequested &&
                                        (ex is OperationCanceledException || ex is IOException || ex is HttpRequestException))
             {
-                attempts.RecordFailure($"no complete answer within {timeout.TotalSeconds:0.###} s", stopwatch.ElapsedMilliseconds, paced);
+                // The time that really passed, measured: every read is bounded by the same token, so it is the timeout
+                // give or take the moment it took to notice.
+                var elapsed = stopwatch.Elapsed;
+                attempts.RecordFailure($"no complete answer within {Seconds(timeout)} s", stopwatch.ElapsedMilliseconds, paced);
                 throw Failure(request, response?.StatusCode, ApifyErrorTypes.RequestTimeout,
-                    $"{request.Method.Method} {request.PathAndQuery} got no complete answer within {timeout.TotalSeconds:0.###} s.", null,
-                    ApifyFailureStage.Timeout);
+                    $"{request.Method.Method} {request.PathAndQuery} got no complete answer in {Seconds(elapsed, "0.0")} s " +
+                    $"(the timeout of this request is {Seconds(timeout)} s).", null,
+                    // Success headers had come (a start was accepted): only its body is missing.
+                    response?.IsSuccessStatusCode == true ? ApifyFailureStage.Body : ApifyFailureStage.Timeout);
+            }
+            catch (ResponseBodyStalledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                attempts.RecordFailure($"{(int?)response?.StatusCode}, then nothing for {Seconds(ex.Waited, "0.0")} s after {ex.BytesBefore} bytes",
+                    stopwatch.ElapsedMilliseconds, paced);
+                throw Failure(request, response?.StatusCode, ApifyErrorTypes.RequestTimeout,
+                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode}, then sent nothing for " +
+                    $"{Seconds(ex.Waited, "0.0")} s after {ex.BytesBefore} bytes ({Seconds(stopwatch.Elapsed, "0.0")} s in all; at most " +
+                    $"{Seconds(ex.Timeout)} s may pass between bytes).", null,
+                    response?.IsSuccessStatusCode == true ? ApifyFailureStage.Body : ApifyFailureStage.Timeout);
+            }
+            catch (ResponseTooLargeException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                var announced = ex.Announced.HasValue ? $" (its Content-Length: {ex.Announced.Value} bytes)" : "";
+                attempts.RecordFailure($"{(int?)response?.StatusCode} with more than {BodyCap.Format(ex.Cap.Bytes)}", stopwatch.ElapsedMilliseconds, paced);
+                throw Failure(request, response?.StatusCode, ApifyErrorTypes.InvalidResponse,
+                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode} with {ex.Message}{announced}." +
+                    (ex.Cap.Advice == null ? "" : " " + ex.Cap.Advice), null, ApifyFailureStage.TooLarge);
+            }
+            catch (ApifyOutFileException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A local failure: the answer was fine, so it is not repeated (ShouldRetry takes only API errors).
+                attempts.LogSuccess($"{(int?)response?.StatusCode}, but the file could not be written ({ex.Problem})", stopwatch.ElapsedMilliseconds, paced);
+                throw;
             }
             catch (Exception ex) when (cancellationToken.IsCancellationRequested && !(ex is OperationCanceledException))
             {
@@ -198,8 +230,9 @@ namespace ApifyPS.Client
 
         internal async Task<T> ReadDataAsync<T>(ApifyRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
         {
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var envelope = await JsonSerializer.DeserializeAsync<DataEnvelope<T>>(stream, ApifyJson.Options, cancellationToken).ConfigureAwait(false);
+            DataEnvelope<T>? envelope;
+            using (var body = await ResponseBody.ReadAllAsync(response, JsonCap("a JSON answer"), cancellationToken).ConfigureAwait(false))
+                envelope = JsonSerializer.Deserialize<DataEnvelope<T>>(body.Json, ApifyJson.Options);
             if (envelope == null || envelope.Data == null)
                 throw Failure(request, response.StatusCode, ApifyErrorTypes.InvalidResponse,
                     $"{request.Method.Method} {request.PathAndQuery} answered {(int)response.StatusCode} without the expected 'data' object.", null);
@@ -253,7 +286,7 @@ namespace ApifyPS.Client
             byte[] body;
             try
             {
-                body = await ReadBoundedAsync(response, 64 * 1024, token).ConfigureAwait(false);
+                body = await ResponseBody.ReadPrefixAsync(response, 64 * 1024, token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
             {
@@ -265,20 +298,14 @@ namespace ApifyPS.Client
             return error;
         }
 
-        private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, int max, CancellationToken token)
-        {
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var buffer = new byte[max];
-            var total = 0;
-            while (total < max)
-            {
-                var n = await stream.ReadAsync(buffer, total, max - total, token).ConfigureAwait(false);
-                if (n == 0) break;
-                total += n;
-            }
-            Array.Resize(ref buffer, total);
-            return buffer;
-        }
+        /// <summary>The cap of a JSON answer read into memory (<see cref="ApifyClientOptions.MaxJsonBytes"/>).</summary>
+        internal BodyCap JsonCap(string what, string? advice = null) => new BodyCap(Options.MaxJsonBytes, what, advice);
+
+        /// <summary>The cap of a record read into memory (<see cref="ApifyClientOptions.MaxRecordBytes"/>).</summary>
+        internal BodyCap RecordCap(string what, string advice) => new BodyCap(Options.MaxRecordBytes, what, advice);
+
+        private static string Seconds(TimeSpan time, string format = "0.###") =>
+            time.TotalSeconds.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 
         private ApifyApiException Failure(ApifyRequest request, HttpStatusCode? status, string type, string message, Exception? inner,
             ApifyFailureStage stage = ApifyFailureStage.Unknown) =>

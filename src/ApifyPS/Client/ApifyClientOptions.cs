@@ -11,8 +11,45 @@ namespace ApifyPS.Client
         /// </summary>
         public Action<string>? Verbose { get; set; }
 
-        /// <summary>Timeout of a plain read or write, per attempt, including reading the body.</summary>
+        /// <summary>
+        /// Timeout of a plain read or write, per attempt, including reading the body. For a body streamed to a file
+        /// (<see cref="ApifyRequest.TimeoutBetweenBytes"/>) it bounds the wait for the answer and then every pause
+        /// between its bytes instead, so a large download may take as long as it keeps coming.
+        /// </summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>The largest cap that may be set: the pooled buffers that hold a body cannot grow past 1 GiB.</summary>
+        public const long MaxCap = 1L << 30;
+
+        /// <summary>
+        /// The most bytes of one JSON answer read into memory, counted after decompression: a page of a list or of
+        /// dataset items, one object. 64 MiB: a page holds at most 1000 items at the API's limits (a few MB for builds,
+        /// runs, Actors; dataset items are the user's own, 64 KB each on average still fit), and a runaway answer (a
+        /// broken proxy, a gzip bomb) stops there instead of growing the process by gigabytes. Larger is
+        /// <see cref="ApifyErrorTypes.InvalidResponse"/>, not retried.
+        /// </summary>
+        public long MaxJsonBytes
+        {
+            get => _maxJsonBytes;
+            set => _maxJsonBytes = CheckCap(value, nameof(MaxJsonBytes));
+        }
+
+        /// <summary>
+        /// The most bytes of a record (or a synchronous run's OUTPUT) read into memory to be converted, counted after
+        /// decompression: 64 MiB, seven times the largest request body the API takes (9 MiB, the limit its 413 answers
+        /// name), so any record stored through the API fits. A record written to a file is streamed and has no cap.
+        /// </summary>
+        public long MaxRecordBytes
+        {
+            get => _maxRecordBytes;
+            set => _maxRecordBytes = CheckCap(value, nameof(MaxRecordBytes));
+        }
+
+        private long _maxJsonBytes = 64L * 1024 * 1024;
+        private long _maxRecordBytes = 64L * 1024 * 1024;
+
+        private static long CheckCap(long value, string name) =>
+            value >= 1 && value <= MaxCap ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be from 1 byte to 1 GiB.");
 
         /// <summary>Added to the server-side wait of a long poll (<c>waitForFinish</c>) to get its timeout.</summary>
         public TimeSpan LongPollMargin { get; set; } = TimeSpan.FromSeconds(30);

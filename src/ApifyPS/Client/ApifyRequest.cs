@@ -47,6 +47,14 @@ namespace ApifyPS.Client
         /// <summary>Overrides the timeout chosen from <see cref="Kind"/> (e.g. a long poll's wait plus a margin).</summary>
         public TimeSpan? Timeout { get; set; }
 
+        /// <summary>
+        /// For a body streamed somewhere other than memory (a record written to a file): the timeout bounds the wait for
+        /// the answer's headers and then every pause between bytes of its body (read with
+        /// <see cref="ResponseBody.CopyToAsync"/>), not the whole answer, so a large or slow download may take as long as
+        /// it keeps coming.
+        /// </summary>
+        public bool TimeoutBetweenBytes { get; set; }
+
         /// <summary>The id the request is about; copied onto errors so the error record names it.</summary>
         public string? TargetId { get; set; }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
@@ -11,7 +10,8 @@ namespace ApifyPS.Client
 {
     /// <summary>
     /// One page of an offset-paged list (<c>{"data":{"total","offset","limit","count","desc","items":[...]}}</c>),
-    /// read whole into a pooled buffer inside the request. Items are deserialized straight from the UTF-8 bytes into
+    /// read whole into a pooled buffer inside the request (<see cref="ResponseBody.ReadAllAsync"/>: under the attempt's
+    /// timeout, at most the cap). Items are deserialized straight from the UTF-8 bytes into
     /// the typed objects, all of a page in one call (one System.Text.Json read state per page, not per item), with no
     /// string, DOM or PSObject in between.
     /// <para>
@@ -27,10 +27,8 @@ namespace ApifyPS.Client
     internal sealed class ListPageBuffer<T> : IDisposable
     {
         private const int FirstBufferSize = 256 * 1024;
-        private const int MaxTrustedContentLength = 64 * 1024 * 1024;
 
-        private byte[]? _buffer;
-        private int _used;
+        private PooledBody? _body;
         private int _firstItemStart = -1;
         private int _firstItemLength;
         private T[]? _items;
@@ -61,16 +59,16 @@ namespace ApifyPS.Client
 
         public T FirstItem(JsonTypeInfo<T> itemInfo)
         {
-            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
-            return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, _firstItemStart, _firstItemLength), itemInfo)!;
+            var body = _body ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
+            return JsonSerializer.Deserialize(body.Json.Slice(_firstItemStart, _firstItemLength), itemInfo)!;
         }
 
         /// <summary>Deserializes the whole page (which checks it); throws <see cref="JsonException"/> if it is broken.</summary>
         public void Complete(JsonTypeInfo<DataEnvelope<ListPage<T>>> envelopeInfo)
         {
             if (_items != null) return;
-            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
-            Fill(JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, _used), envelopeInfo));
+            var body = _body ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
+            Fill(JsonSerializer.Deserialize(body.Json, envelopeInfo));
             ReturnBuffer();
         }
 
@@ -91,78 +89,37 @@ namespace ApifyPS.Client
 
         private void ReturnBuffer()
         {
-            var buffer = Interlocked.Exchange(ref _buffer, null);
-            if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
+            Interlocked.Exchange(ref _body, null)?.Dispose();
         }
 
         /// <summary>Reads and deserializes the whole page. Throws <see cref="JsonException"/> when it is not a list
         /// page (the request maps that to an invalid-response error).</summary>
-        public static async Task<ListPageBuffer<T>> ReadParsedAsync(ApifyRequest request, HttpResponseMessage response,
+        public static async Task<ListPageBuffer<T>> ReadParsedAsync(ApifyRequest request, HttpResponseMessage response, BodyCap cap,
             JsonTypeInfo<DataEnvelope<ListPage<T>>> envelopeInfo, CancellationToken cancellationToken)
         {
-            var (buffer, used) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var page = new ListPageBuffer<T>(request, response.StatusCode);
-                page.Fill(JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, used), envelopeInfo));
-                return page;
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            using var body = await ResponseBody.ReadAllAsync(response, cap, cancellationToken, FirstBufferSize).ConfigureAwait(false);
+            var page = new ListPageBuffer<T>(request, response.StatusCode);
+            page.Fill(JsonSerializer.Deserialize(body.Json, envelopeInfo));
+            return page;
         }
 
         /// <summary>Reads the whole page and finds its first item (and the <c>total</c> and <c>limit</c> written
         /// before the items, as the API writes them); deserializes nothing yet.</summary>
-        public static async Task<ListPageBuffer<T>> ReadFirstItemAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+        public static async Task<ListPageBuffer<T>> ReadFirstItemAsync(ApifyRequest request, HttpResponseMessage response, BodyCap cap,
+            CancellationToken cancellationToken)
         {
-            var (buffer, used) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = await ResponseBody.ReadAllAsync(response, cap, cancellationToken, FirstBufferSize).ConfigureAwait(false);
             try
             {
-                var page = new ListPageBuffer<T>(request, response.StatusCode) { _buffer = buffer, _used = used };
-                page.FindFirstItem(new ReadOnlySpan<byte>(buffer, 0, used));
+                var page = new ListPageBuffer<T>(request, response.StatusCode) { _body = body };
+                page.FindFirstItem(body.Json);
                 return page;
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                body.Dispose();
                 throw;
             }
-        }
-
-        private static async Task<(byte[] Buffer, int Used)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            var length = response.Content.Headers.ContentLength;
-            var buffer = ArrayPool<byte>.Shared.Rent(length > 0 && length < MaxTrustedContentLength ? (int)length.Value + 1 : FirstBufferSize);
-            try
-            {
-                var used = 0;
-                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                {
-                    while (true)
-                    {
-                        if (used == buffer.Length) buffer = Grow(buffer, used);
-                        var n = await stream.ReadAsync(buffer, used, buffer.Length - used, cancellationToken).ConfigureAwait(false);
-                        if (n == 0) break;
-                        used += n;
-                    }
-                }
-                return (buffer, used);
-            }
-            catch
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-                throw;
-            }
-        }
-
-        private static byte[] Grow(byte[] buffer, int used)
-        {
-            var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-            Buffer.BlockCopy(buffer, 0, bigger, 0, used);
-            ArrayPool<byte>.Shared.Return(buffer);
-            return bigger;
         }
 
         /// <summary>Reads up to the end of the first item: the numbers written before the items, and where that item

@@ -173,9 +173,10 @@ namespace ApifyPS.Client
                 .Add("limit", limit)
                 .AddFlag("desc", descending);
             var request = new ApifyRequest(HttpMethod.Get, path, q);
+            var cap = JsonCap("one page of a list", "Ask for fewer items per page (-PageSize).");
             return first
-                ? ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadFirstItemAsync(request, response, token), cancellationToken)
-                : ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadParsedAsync(request, response, ApifyJson.TypeInfo<DataEnvelope<ListPage<T>>>(), token),
+                ? ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadFirstItemAsync(request, response, cap, token), cancellationToken)
+                : ExecuteAsync(request, (response, token) => ListPageBuffer<T>.ReadParsedAsync(request, response, cap, ApifyJson.TypeInfo<DataEnvelope<ListPage<T>>>(), token),
                     cancellationToken);
         }
 

@@ -124,7 +124,7 @@ namespace ApifyPS.Client
             return new FileStream(new SafeFileHandle((IntPtr)fd, ownsHandle: true), FileAccess.Write);
         }
 
-        private static void SetMode(string path, int mode, bool viaLibc)
+        internal static void SetMode(string path, int mode, bool viaLibc = false)
         {
             if (s_setUnixFileMode != null && !viaLibc)
             {
@@ -141,7 +141,8 @@ namespace ApifyPS.Client
             if (Libc.ChMod(path, mode) != 0) throw new IOException($"Cannot set the mode of {path} (errno {Marshal.GetLastWin32Error()}).");
         }
 
-        private static void Replace(string source, string destination, bool viaLibc)
+        /// <summary>Renames <paramref name="source"/> over <paramref name="destination"/> (which may exist), in one step where the system allows.</summary>
+        internal static void Replace(string source, string destination, bool viaLibc = false)
         {
             if (IsUnix && (s_moveOverwrite == null || viaLibc))
             {

@@ -48,12 +48,20 @@ namespace ApifyPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>With -OutFile: never replace an existing file (an error for that record, before its request), as Out-File -NoClobber.</summary>
+        [Parameter]
+        [Alias("NoOverwrite")]
+        public SwitchParameter NoClobber { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             if (PassThru && OutFile == null)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-PassThru needs -OutFile (it writes the file's FileInfo)."),
                     "PassThruWithoutOutFile", ErrorCategory.InvalidArgument, null));
+            if (NoClobber && OutFile == null)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-NoClobber needs -OutFile (it keeps an existing file)."),
+                    "NoClobberWithoutOutFile", ErrorCategory.InvalidArgument, null));
         }
 
         protected override void ProcessRecord()
@@ -83,7 +91,7 @@ namespace ApifyPS.Cmdlets
                 if (OutFile != null)
                 {
                     var path = TargetPath(OutFile, Key);
-                    var saved = Await(Client.SaveRecordAsync(store, Key, path, CancellationToken));
+                    var saved = Await(Client.SaveRecordAsync(store, Key, path, NoClobber, CancellationToken));
                     WriteVerbose($"Wrote record {Key} of {store} ({saved.ContentType}, {saved.Length} bytes) to {saved.Path}.");
                     if (PassThru) WriteObject(new FileInfo(saved.Path));
                     return;
@@ -94,9 +102,19 @@ namespace ApifyPS.Cmdlets
             {
                 WriteApiError(ex, Key);
             }
+            catch (ApifyOutFileException ex) when (ex.Problem == ApifyOutFileProblem.Exists)
+            {
+                // Only this record's file: the others (a folder of keys) are still written.
+                WriteError(new ErrorRecord(ex, "NoClobber", ErrorCategory.ResourceExists, ex.Path));
+            }
+            catch (ApifyOutFileException ex)
+            {
+                // A local problem (a missing folder, a full disk) would only repeat for every record: stop here.
+                ThrowTerminatingError(new ErrorRecord(ex, "OutFileNotWritten", ErrorCategory.WriteError, ex.Path));
+            }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(ex, "OutFileNotWritten", ErrorCategory.WriteError, OutFile));
+                ThrowTerminatingError(new ErrorRecord(ex, "OutFileNotWritten", ErrorCategory.WriteError, OutFile));
             }
         }
 

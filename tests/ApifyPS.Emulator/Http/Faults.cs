@@ -13,7 +13,8 @@ namespace ApifyPS.Emulator.Http;
 /// </summary>
 public sealed class FaultRegistry
 {
-    public static readonly string[] Actions = { "status", "html", "empty", "delay", "reset-before", "reset-after", "close-after", "truncate", "body" };
+    public static readonly string[] Actions =
+        new[] { "status", "html", "empty", "delay", "reset-before", "reset-after", "close-after", "truncate", "body" }.Concat(BodyFaults.Actions).ToArray();
 
     /// <summary>What a test asks for. <c>path</c>: <c>*</c> matches within one segment, <c>**</c> across segments.</summary>
     public sealed record FaultSpec(
@@ -29,7 +30,11 @@ public sealed class FaultRegistry
         bool? Process = null,
         bool Abort = false,
         string? Body = null,
-        string? ContentType = null);
+        string? ContentType = null,
+        long? Bytes = null,
+        int StallMs = 0,
+        int IntervalMs = 0,
+        bool Chunked = false);
 
     public sealed class Fault
     {
@@ -43,7 +48,8 @@ public sealed class FaultRegistry
         {
             id = Id, method = Spec.Method ?? "*", path = Spec.Path, action = Spec.Action, count = Spec.Count, remaining = Remaining,
             hits = Hits, status = Spec.Status, retryAfter = Spec.RetryAfter, errorType = Spec.ErrorType, delayMs = Spec.DelayMs,
-            process = Spec.Process, abort = Spec.Abort, contentType = Spec.ContentType,
+            process = Spec.Process, abort = Spec.Abort, contentType = Spec.ContentType, bytes = Spec.Bytes, stallMs = Spec.StallMs,
+            intervalMs = Spec.IntervalMs, chunked = Spec.Chunked,
         };
     }
 
@@ -62,6 +68,7 @@ public sealed class FaultRegistry
         else if (spec.DelayMs < 0) error = "'delayMs' must not be negative.";
         else if (spec.Action == "delay" && spec.DelayMs == 0) error = "action 'delay' needs 'delayMs'.";
         else if (spec.Action == "body" && spec.Body == null) error = "action 'body' needs 'body'.";
+        else if (BodyFaults.Handles(spec.Action)) error = BodyFaults.Validate(spec);
         if (error != null) return null;
         var fault = new Fault
         {
@@ -147,6 +154,11 @@ public static class FaultMiddleware
     private static async Task Apply(HttpContext ctx, FaultRegistry.FaultSpec spec, Func<Task> next)
     {
         if (spec.DelayMs > 0 && spec.Action != "delay") await Task.Delay(spec.DelayMs, ctx.RequestAborted);
+        if (BodyFaults.Handles(spec.Action))
+        {
+            await BodyFaults.Apply(ctx, spec, await RunBuffered(ctx, next));
+            return;
+        }
         switch (spec.Action)
         {
             case "reset-before":
