@@ -210,9 +210,6 @@ namespace ApifyPS.Client
                     if (!SafeToRepeat) return Unknown();
                     // A captive portal's page or a wrong shape comes back the same: one more try, not the whole policy.
                     return ++_unusableAnswers == 1 && RetryWithBackoff(error);
-                case ApifyFailureStage.TooLarge:
-                    // The same would come again; a start that answered this much most likely happened.
-                    return SafeToRepeat ? false : Unknown();
                 default:
                     return false;
             }
