@@ -32,13 +32,13 @@ public class ConnectionResolverTests : IDisposable
     private ApifyConnection Resolve() => ConnectionResolver.Resolve(Sources());
 
     private void SessionConnect() =>
-        _session.Connect(new ApifyConnection(new Uri("http://session.example/"), "tok-session", ApifyConnectionSource.Parameter, "work")
+        _session.Connect(new ApifyConnection(new Uri("https://session.example/"), "tok-session", ApifyConnectionSource.Parameter, "work")
             .WithUser("sessionuser", "U-S"));
 
     private void SetEnvironment() => _env["APIFY_TOKEN"] = " tok-env ";
 
     private void StoreProfile(string name = "default", string token = "tok-stored") =>
-        _store.Save(name, new Uri("http://stored.example/v2"), "storeduser", "U-P", token);
+        _store.Save(name, new Uri("https://stored.example/v2"), "storeduser", "U-P", token);
 
     private void WriteCliLogin(string json = "{\"token\":\"tok-cli\",\"username\":\"cliuser\",\"id\":\"U-C\",\"proxy\":{\"password\":\"p\"}}")
     {
@@ -52,7 +52,7 @@ public class ConnectionResolverTests : IDisposable
         SessionConnect();
         var c = Resolve();
         Assert.Equal((ApifyConnectionSource.Session, "tok-session", "sessionuser", "work"), (c.Source, c.Token, c.Username, c.Profile));
-        Assert.Equal(new Uri("http://session.example/"), c.BaseUri);
+        Assert.Equal(new Uri("https://session.example/"), c.BaseUri);
     }
 
     [Fact]
@@ -63,19 +63,19 @@ public class ConnectionResolverTests : IDisposable
         Assert.Equal((ApifyConnectionSource.Environment, "tok-env"), (c.Source, c.Token));
         Assert.Equal(ApifyConnection.DefaultBaseUri, c.BaseUri);
         Assert.Equal("$env:APIFY_TOKEN", c.Location);
-        _env["APIFY_CLIENT_BASE_URL"] = "http://proxy.example/v2";
-        Assert.Equal(new Uri("http://proxy.example/"), Resolve().BaseUri);
+        _env["APIFY_CLIENT_BASE_URL"] = "https://proxy.example/v2";
+        Assert.Equal(new Uri("https://proxy.example/"), Resolve().BaseUri);
     }
 
     [Fact]
     public void Stored_profile_alone_carries_its_own_base_uri()
     {
         StoreProfile();
-        _env["APIFY_CLIENT_BASE_URL"] = "http://proxy.example/"; // applies to env and CLI tokens only
+        _env["APIFY_CLIENT_BASE_URL"] = "https://proxy.example/"; // applies to env and CLI tokens only
         var c = Resolve();
         Assert.Equal((ApifyConnectionSource.StoredProfile, "tok-stored", "storeduser", "U-P", "default"),
             (c.Source, c.Token, c.Username, c.UserId, c.Profile));
-        Assert.Equal(new Uri("http://stored.example/"), c.BaseUri);
+        Assert.Equal(new Uri("https://stored.example/"), c.BaseUri);
         Assert.Equal(_store.PathOf("default"), c.Location);
     }
 
@@ -87,8 +87,8 @@ public class ConnectionResolverTests : IDisposable
         Assert.Equal((ApifyConnectionSource.ApifyCli, "tok-cli", "cliuser", "U-C"), (c.Source, c.Token, c.Username, c.UserId));
         Assert.Equal(ApifyConnection.DefaultBaseUri, c.BaseUri);
         Assert.Equal(CliFile, c.Location);
-        _env["APIFY_CLIENT_BASE_URL"] = "http://proxy.example/";
-        Assert.Equal(new Uri("http://proxy.example/"), Resolve().BaseUri);
+        _env["APIFY_CLIENT_BASE_URL"] = "https://proxy.example/";
+        Assert.Equal(new Uri("https://proxy.example/"), Resolve().BaseUri);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class ConnectionResolverTests : IDisposable
     [Fact]
     public void A_vault_kept_profile_takes_its_token_from_the_vault()
     {
-        _store.Save("default", new Uri("http://stored.example/"), "vaultuser", "U-V", null, "CorpVault", "ApifyPS.default");
+        _store.Save("default", new Uri("https://stored.example/"), "vaultuser", "U-V", null, "CorpVault", "ApifyPS.default");
         _vault.SetSecret("CorpVault", "ApifyPS.default", "tok-vault");
         var c = Resolve();
         Assert.Equal(("tok-vault", ApifyConnectionSource.StoredProfile), (c.Token, c.Source));
@@ -219,7 +219,7 @@ public class ConnectionResolverTests : IDisposable
     [Fact]
     public void A_vault_kept_profile_without_SecretManagement_says_so()
     {
-        _store.Save("default", new Uri("http://stored.example/"), null, null, null, "CorpVault", "ApifyPS.default");
+        _store.Save("default", new Uri("https://stored.example/"), null, null, null, "CorpVault", "ApifyPS.default");
         _vault.IsAvailable = false;
         var ex = Assert.Throws<ApifyApiException>(Resolve);
         Assert.Equal(ApifyErrorTypes.SecretVaultUnavailable, ex.ErrorType);

@@ -27,11 +27,13 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DatasetSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DefaultDatasetId")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("datasetId")]
         public string DatasetId { get; set; } = "";
 
         /// <summary>A run id: its default dataset.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("runId")]
         public string RunId { get; set; } = "";
 
         /// <summary>A run from the pipeline: its default dataset.</summary>
@@ -75,22 +77,31 @@ namespace ApifyPS.Cmdlets
         protected override void ProcessRecord()
         {
             ApifyStorageRef dataset;
-            switch (ParameterSetName)
+            try
             {
-                case RunSet:
-                    dataset = ApifyStorageRef.RunDataset(RunId);
-                    break;
-                case InputObjectSet:
-                    if (!(InputObject is ApifyRun run))
-                    {
-                        WriteUnsupportedInput(InputObject!, "a run");
-                        return;
-                    }
-                    dataset = string.IsNullOrEmpty(run.DefaultDatasetId) ? ApifyStorageRef.RunDataset(run.Id) : ApifyStorageRef.Dataset(run.DefaultDatasetId!);
-                    break;
-                default:
-                    dataset = ApifyStorageRef.Dataset(DatasetId);
-                    break;
+                switch (ParameterSetName)
+                {
+                    case RunSet:
+                        dataset = ApifyStorageRef.RunDataset(RunId);
+                        break;
+                    case InputObjectSet:
+                        if (!(InputObject is ApifyRun run))
+                        {
+                            WriteUnsupportedInput(InputObject!, "a run");
+                            return;
+                        }
+                        dataset = string.IsNullOrEmpty(run.DefaultDatasetId) ? ApifyStorageRef.RunDataset(run.Id) : ApifyStorageRef.Dataset(run.DefaultDatasetId!);
+                        break;
+                    default:
+                        dataset = ApifyStorageRef.Dataset(DatasetId);
+                        break;
+                }
+            }
+            catch (ApifyApiException ex)
+            {
+                // An id that cannot be a path segment (a run's defaultDatasetId as given): refused before any request.
+                WriteApiError(ex);
+                return;
             }
             // With -Clean the server drops empty items, so its total counts more items than will come.
             var paging = ApifyPaging.From(this, PagingParameters, PageSize, Descending, exactTotal: !Clean);

@@ -23,11 +23,13 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = StoreSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DefaultKeyValueStoreId")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("storeId")]
         public string StoreId { get; set; } = "";
 
         /// <summary>A run id: its default key-value store.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("runId")]
         public string RunId { get; set; } = "";
 
         /// <summary>A run from the pipeline: its default key-value store.</summary>
@@ -37,6 +39,7 @@ namespace ApifyPS.Cmdlets
         /// <summary>The record's key (default OUTPUT).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("recordKey")]
         public string Key { get; set; } = "OUTPUT";
 
         /// <summary>Write the record to this file, byte for byte; an existing folder gets a file named after the key.</summary>
@@ -67,24 +70,33 @@ namespace ApifyPS.Cmdlets
         protected override void ProcessRecord()
         {
             ApifyStorageRef store;
-            switch (ParameterSetName)
+            try
             {
-                case RunSet:
-                    store = ApifyStorageRef.RunKeyValueStore(RunId);
-                    break;
-                case InputObjectSet:
-                    if (!(InputObject is ApifyRun run))
-                    {
-                        WriteUnsupportedInput(InputObject!, "a run");
-                        return;
-                    }
-                    store = string.IsNullOrEmpty(run.DefaultKeyValueStoreId)
-                        ? ApifyStorageRef.RunKeyValueStore(run.Id)
-                        : ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!);
-                    break;
-                default:
-                    store = ApifyStorageRef.KeyValueStore(StoreId);
-                    break;
+                switch (ParameterSetName)
+                {
+                    case RunSet:
+                        store = ApifyStorageRef.RunKeyValueStore(RunId);
+                        break;
+                    case InputObjectSet:
+                        if (!(InputObject is ApifyRun run))
+                        {
+                            WriteUnsupportedInput(InputObject!, "a run");
+                            return;
+                        }
+                        store = string.IsNullOrEmpty(run.DefaultKeyValueStoreId)
+                            ? ApifyStorageRef.RunKeyValueStore(run.Id)
+                            : ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!);
+                        break;
+                    default:
+                        store = ApifyStorageRef.KeyValueStore(StoreId);
+                        break;
+                }
+            }
+            catch (ApifyApiException ex)
+            {
+                // An id that cannot be a path segment (a run's defaultKeyValueStoreId as given): refused before any request.
+                WriteApiError(ex);
+                return;
             }
             try
             {
