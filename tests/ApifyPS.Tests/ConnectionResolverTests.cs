@@ -239,4 +239,94 @@ public class ConnectionResolverTests : IDisposable
             Assert.DoesNotContain("tok-session", p.GetValue(info)?.ToString() ?? "");
         Assert.DoesNotContain("tok-session", info.ToString());
     }
+
+    [Fact]
+    public void Plain_http_to_another_machine_from_the_environment_needs_APIFY_ALLOW_UNENCRYPTED()
+    {
+        SetEnvironment();
+        _env["APIFY_CLIENT_BASE_URL"] = "http://10.255.255.1";
+        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, ex.ErrorType);
+        Assert.Contains("http://10.255.255.1/", ex.Message);
+        Assert.Contains("$env:APIFY_ALLOW_UNENCRYPTED = '1'", ex.Message);
+        Assert.DoesNotContain("tok-env", ex.Message);
+        foreach (var no in new[] { "0", "false", "", "yes" })
+        {
+            _env["APIFY_ALLOW_UNENCRYPTED"] = no;
+            Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+        }
+        foreach (var yes in new[] { "1", "true", " TRUE " })
+        {
+            _env["APIFY_ALLOW_UNENCRYPTED"] = yes;
+            var c = Resolve();
+            Assert.Equal((ApifyConnectionSource.Environment, true), (c.Source, c.AllowUnencryptedAuthentication));
+        }
+    }
+
+    [Fact]
+    public void The_Apify_CLI_s_login_over_plain_http_needs_the_environment_s_say_so_too()
+    {
+        WriteCliLogin();
+        _env["APIFY_CLIENT_BASE_URL"] = "http://apify.corp.example/";
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+        _env["APIFY_ALLOW_UNENCRYPTED"] = "1";
+        Assert.Equal(ApifyConnectionSource.ApifyCli, Resolve().Source);
+    }
+
+    [Fact]
+    public void A_stored_profile_keeps_its_own_permission_for_plain_http()
+    {
+        _store.Save("default", new Uri("http://apify.corp.example/"), "u", "U-1", "tok-stored");
+        Assert.DoesNotContain("allowUnencryptedAuthentication", File.ReadAllText(_store.PathOf("default")));
+        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, ex.ErrorType);
+        Assert.Contains("stored profile 'default'", ex.Message);
+        Assert.Contains("Connect-Apify -Profile default -BaseUri http://apify.corp.example/ -AllowUnencryptedAuthentication", ex.Message);
+        // The environment's permission is for the environment's base URI, not for a profile.
+        _env["APIFY_ALLOW_UNENCRYPTED"] = "1";
+        Assert.Throws<ApifyApiException>(Resolve);
+
+        _store.Save("default", new Uri("http://apify.corp.example/"), "u", "U-1", "tok-stored", allowUnencryptedAuthentication: true);
+        Assert.Contains("\"allowUnencryptedAuthentication\": true", File.ReadAllText(_store.PathOf("default")));
+        Assert.True(_store.Load("default")!.AllowUnencryptedAuthentication);
+        var c = Resolve();
+        Assert.Equal((ApifyConnectionSource.StoredProfile, true), (c.Source, c.AllowUnencryptedAuthentication));
+        Assert.True(ApifyPS.Models.ApifyConnectionInfo.From(c).AllowUnencryptedAuthentication);
+    }
+
+    [Fact]
+    public void The_session_keeps_Connect_Apify_s_permission()
+    {
+        _session.Connect(new ApifyConnection(new Uri("http://apify.corp.example/"), "tok-session", ApifyConnectionSource.Parameter));
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+        _session.Connect(new ApifyConnection(new Uri("http://apify.corp.example/"), "tok-session", ApifyConnectionSource.Parameter, null, true)
+            .WithUser("u", "U-1"));
+        var c = Resolve();
+        Assert.Equal((ApifyConnectionSource.Session, true, "u"), (c.Source, c.AllowUnencryptedAuthentication, c.Username));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000/", true)]
+    [InlineData("http://127.8.9.10/", true)]
+    [InlineData("http://[::1]:8080/", true)]
+    [InlineData("http://[::ffff:127.0.0.1]/", true)]
+    [InlineData("http://localhost:3000/", true)]
+    [InlineData("http://LOCALHOST./", true)]
+    [InlineData("http://10.0.0.1/", false)]
+    [InlineData("http://0.0.0.0/", false)]
+    [InlineData("http://[::2]/", false)]
+    [InlineData("http://[fe80::1]/", false)]
+    [InlineData("http://127.0.0.1.nip.io/", false)]
+    [InlineData("http://localhost.example.com/", false)]
+    [InlineData("http://api.apify.com/", false)]
+    public void Loopback_is_this_machine_and_nothing_else(string uri, bool loopback)
+    {
+        Assert.Equal(loopback, ApifyConnection.IsLoopback(new Uri(uri)));
+        var connection = new ApifyConnection(new Uri(uri), "t", ApifyConnectionSource.Parameter);
+        Assert.Equal(!loopback, connection.IsUnencryptedToRemoteHost);
+        if (loopback) connection.EnsureTransportAllowed();
+        else Assert.Throws<ApifyApiException>(connection.EnsureTransportAllowed);
+        // https never needs a permission.
+        new ApifyConnection(new Uri("https" + uri.Substring(4)), "t", ApifyConnectionSource.Parameter).EnsureTransportAllowed();
+    }
 }

@@ -68,27 +68,36 @@ namespace ApifyPS.Client
             if (value == "." || value == "..") return "'.' and '..' are not names: they would send the request to another path";
             var raw = RawProblemOf(value!, "it");
             if (raw != null) return raw;
-            // A server (or a proxy) that decodes percent escapes, even twice, must still see one plain segment.
-            var decoded = value!;
-            for (var pass = 0; pass < 3 && decoded.IndexOf('%') >= 0; pass++)
+            // What a server or proxy on the way may make of it: its percent escapes decoded (even more than once), its
+            // compatibility characters folded ('．．' is '..', '／' is '/'), in either order. Each must still be one segment.
+            var folded = value!.Normalize(NormalizationForm.FormKC);
+            foreach (var form in folded == value ? new[] { value! } : new[] { value!, folded })
             {
-                var next = Uri.UnescapeDataString(decoded);
-                if (next == decoded) break;
-                decoded = next;
-                if (decoded.Length == 0 || decoded == "." || decoded == "..")
-                    return $"a server that decodes its percent escapes reads it as '{Show(decoded)}'";
-                var problem = RawProblemOf(decoded, $"decoded ('{Show(decoded)}'), it");
-                if (problem != null) return problem;
-            }
-            // Compatibility forms fold to the plain ones ('．．' is '..', '／' is '/') where a server normalizes text.
-            var folded = decoded.Normalize(NormalizationForm.FormKC);
-            if (folded != decoded)
-            {
-                if (folded == "." || folded == "..") return $"it reads as '{folded}' once its characters are normalized (NFKC)";
-                if (folded.IndexOf('/') >= 0 || folded.IndexOf('\\') >= 0)
-                    return "it holds a character that reads as '/' or '\\' once normalized (NFKC)";
+                var current = form;
+                for (var pass = 0; pass <= 3; pass++)
+                {
+                    if (!ReferenceEquals(current, value))
+                    {
+                        var problem = ReadAsProblem(current);
+                        if (problem != null) return problem;
+                    }
+                    var refolded = current.Normalize(NormalizationForm.FormKC);
+                    if (refolded != current && ReadAsProblem(refolded) is string afterFolding) return afterFolding;
+                    if (current.IndexOf('%') < 0) break;
+                    var next = Uri.UnescapeDataString(current);
+                    if (next == current) break;
+                    current = next;
+                }
             }
             return null;
+        }
+
+        /// <summary>The problem with a form the value may take on the way to the server (decoded, folded), or null.</summary>
+        private static string? ReadAsProblem(string form)
+        {
+            if (form.Length == 0 || form == "." || form == "..")
+                return $"a server that decodes or normalizes it reads it as '{Show(form)}'";
+            return RawProblemOf(form, $"read as '{Show(form)}' (decoded or normalized), it");
         }
 
         private static string? RawProblemOf(string value, string subject)
