@@ -30,12 +30,13 @@ Describe 'A value that would not stay one path segment' {
 
     It 'Set-ApifyActorVersion -RemoveEnvironmentVariable .. sends nothing and the version stays' {
         $errors = Get-CommandError { Set-ApifyActorVersion -Actor janedoe~dotted -Version 0.1 -RemoveEnvironmentVariable '..' -Confirm:$false }
+        Get-Request | Should -BeNullOrEmpty
+        $version = Get-ApifyActorVersion -Actor janedoe~dotted -Version 0.1 -ErrorAction SilentlyContinue
+        $version.VersionNumber | Should -Be '0.1' -Because 'before the fix DELETE .../versions/0.1/ deleted the version'
+        $version.EnvVarNames | Should -Contain 'KEEP'
         $errors.Count | Should -Be 1
         "$($errors[0])" | Should -Match "parameter 'RemoveEnvironmentVariable'"
         "$($errors[0])" | Should -Match "'\.\.' is not a valid environment variable name"
-        Get-Request | Should -BeNullOrEmpty
-        (Get-ApifyActorVersion -Actor janedoe~dotted -Version 0.1).VersionNumber | Should -Be '0.1'
-        (Get-ApifyActorVersion -Actor janedoe~dotted -Version 0.1).EnvVarNames | Should -Contain 'KEEP'
     }
 
     It 'Set-ApifyActorVersion with a change and a bad name sends not even the change' {

@@ -36,10 +36,12 @@ Describe 'Redirects' {
     }
 
     It 'a redirect on a read is not retried' {
-        $null = Add-ApifyEmulatorFault $script:Emu -Path '/v2/actors/*' -Method GET -Action redirect -Status 301 -Location 'https://example.com/moved' -Count 9
+        $location = "$($script:Other.BaseUri)/v2/actors/moved"
+        $null = Add-ApifyEmulatorFault $script:Emu -Path '/v2/actors/*' -Method GET -Action redirect -Status 301 -Location $location -Count 9
         $errors = $null
         Get-ApifyActor -Id $script:Actor -ErrorAction SilentlyContinue -ErrorVariable errors | Should -BeNullOrEmpty
-        "$($errors[0])" | Should -Match '301 Moved Permanently, a redirect to https://example.com/moved'
+        "$($errors[0])" | Should -Match ([regex]::Escape("301 Moved Permanently, a redirect to $location"))
         @(Get-ApifyEmulatorRequest $script:Emu).Count | Should -Be 1
+        @(Get-ApifyEmulatorRequest $script:Other).Count | Should -Be 0
     }
 }
