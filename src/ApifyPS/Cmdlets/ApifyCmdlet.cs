@@ -206,6 +206,24 @@ namespace ApifyPS.Cmdlets
         protected void WriteApiError(ApifyApiException ex, object? target = null) => WriteError(ErrorRecordFor(ex, target));
 
         /// <summary>
+        /// Runs <paramref name="build"/>, which names a request's target (a storage, a path) from the parameters or an
+        /// input object. A value that cannot be a path segment (say, an id of a piped object) is written as a
+        /// non-terminating error that says where it came from, and gives null: nothing is sent for this record.
+        /// </summary>
+        protected T? PathTarget<T>(Func<T?> build) where T : class
+        {
+            try
+            {
+                return build();
+            }
+            catch (ApifyPathException ex)
+            {
+                WriteApiError(ex);
+                return null;
+            }
+        }
+
+        /// <summary>
         /// <see cref="ToErrorRecord"/>, and for a value the core refused as a path segment (<see cref="ApifyPathException"/>)
         /// the parameter it came from: the parameter bound to that value, else -InputObject (a value of the object
         /// given), else the API's answer. Values given directly are refused while binding (<see cref="ValidatePathSegmentAttribute"/>);

@@ -76,33 +76,8 @@ namespace ApifyPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            ApifyStorageRef dataset;
-            try
-            {
-                switch (ParameterSetName)
-                {
-                    case RunSet:
-                        dataset = ApifyStorageRef.RunDataset(RunId);
-                        break;
-                    case InputObjectSet:
-                        if (!(InputObject is ApifyRun run))
-                        {
-                            WriteUnsupportedInput(InputObject!, "a run");
-                            return;
-                        }
-                        dataset = string.IsNullOrEmpty(run.DefaultDatasetId) ? ApifyStorageRef.RunDataset(run.Id) : ApifyStorageRef.Dataset(run.DefaultDatasetId!);
-                        break;
-                    default:
-                        dataset = ApifyStorageRef.Dataset(DatasetId);
-                        break;
-                }
-            }
-            catch (ApifyApiException ex)
-            {
-                // An id that cannot be a path segment (a run's defaultDatasetId as given): refused before any request.
-                WriteApiError(ex);
-                return;
-            }
+            var dataset = PathTarget(DatasetOf);
+            if (dataset == null) return;
             // With -Clean the server drops empty items, so its total counts more items than will come.
             var paging = ApifyPaging.From(this, PagingParameters, PageSize, Descending, exactTotal: !Clean);
             var reader = new PSJsonReader();
@@ -114,6 +89,25 @@ namespace ApifyPS.Cmdlets
             catch (ApifyApiException ex)
             {
                 WriteApiError(ex, dataset.TargetId);
+            }
+        }
+
+        /// <summary>The dataset the parameters or the piped run name; null (the error written) for input it cannot use.</summary>
+        private ApifyStorageRef? DatasetOf()
+        {
+            switch (ParameterSetName)
+            {
+                case RunSet:
+                    return ApifyStorageRef.RunDataset(RunId);
+                case InputObjectSet:
+                    if (!(InputObject is ApifyRun run))
+                    {
+                        WriteUnsupportedInput(InputObject!, "a run");
+                        return null;
+                    }
+                    return string.IsNullOrEmpty(run.DefaultDatasetId) ? ApifyStorageRef.RunDataset(run.Id) : ApifyStorageRef.Dataset(run.DefaultDatasetId!);
+                default:
+                    return ApifyStorageRef.Dataset(DatasetId);
             }
         }
 

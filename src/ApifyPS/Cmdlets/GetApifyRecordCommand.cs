@@ -69,35 +69,8 @@ namespace ApifyPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            ApifyStorageRef store;
-            try
-            {
-                switch (ParameterSetName)
-                {
-                    case RunSet:
-                        store = ApifyStorageRef.RunKeyValueStore(RunId);
-                        break;
-                    case InputObjectSet:
-                        if (!(InputObject is ApifyRun run))
-                        {
-                            WriteUnsupportedInput(InputObject!, "a run");
-                            return;
-                        }
-                        store = string.IsNullOrEmpty(run.DefaultKeyValueStoreId)
-                            ? ApifyStorageRef.RunKeyValueStore(run.Id)
-                            : ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!);
-                        break;
-                    default:
-                        store = ApifyStorageRef.KeyValueStore(StoreId);
-                        break;
-                }
-            }
-            catch (ApifyApiException ex)
-            {
-                // An id that cannot be a path segment (a run's defaultKeyValueStoreId as given): refused before any request.
-                WriteApiError(ex);
-                return;
-            }
+            var store = PathTarget(StoreOf);
+            if (store == null) return;
             try
             {
                 if (OutFile != null)
@@ -127,6 +100,27 @@ namespace ApifyPS.Cmdlets
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "OutFileNotWritten", ErrorCategory.WriteError, OutFile));
+            }
+        }
+
+        /// <summary>The store the parameters or the piped run name; null (the error written) for input it cannot use.</summary>
+        private ApifyStorageRef? StoreOf()
+        {
+            switch (ParameterSetName)
+            {
+                case RunSet:
+                    return ApifyStorageRef.RunKeyValueStore(RunId);
+                case InputObjectSet:
+                    if (!(InputObject is ApifyRun run))
+                    {
+                        WriteUnsupportedInput(InputObject!, "a run");
+                        return null;
+                    }
+                    return string.IsNullOrEmpty(run.DefaultKeyValueStoreId)
+                        ? ApifyStorageRef.RunKeyValueStore(run.Id)
+                        : ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!);
+                default:
+                    return ApifyStorageRef.KeyValueStore(StoreId);
             }
         }
 
