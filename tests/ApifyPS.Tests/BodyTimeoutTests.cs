@@ -231,7 +231,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
     public async Task Only_the_servers_pauses_count_against_the_timeout_between_bytes_not_a_slow_disk()
     {
         var (_, path, _) = await RunWithRecord();
-        var request = new ApifyRequest(HttpMethod.Get, path) { TimeoutBetweenBytes = true };
+        var request = new ApifyRequest(HttpMethod.Get, TestPaths.Of(path)) { TimeoutBetweenBytes = true };
         var disk = new SlowDisk();
         var written = await Client().ExecuteAsync(request, (response, token) =>
             ResponseBody.CopyToAsync(response, disk, "/slow/output.bin", TimeSpan.FromSeconds(1), token), default);
@@ -243,7 +243,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
     public async Task A_write_that_fails_midway_is_a_file_error_and_is_not_retried()
     {
         var (_, path, _) = await RunWithRecord();
-        var request = new ApifyRequest(HttpMethod.Get, path) { TimeoutBetweenBytes = true };
+        var request = new ApifyRequest(HttpMethod.Get, TestPaths.Of(path)) { TimeoutBetweenBytes = true };
         var ex = await Assert.ThrowsAsync<ApifyOutFileException>(() => Client(maxRetries: 3).ExecuteAsync(request, (response, token) =>
             ResponseBody.CopyToAsync(response, new FullDisk(), "/somewhere/output.bin", TimeSpan.FromSeconds(30), token), default));
         output.WriteLine(ex.Message);

@@ -32,13 +32,13 @@ public class ConnectionResolverTests : IDisposable
     private ApifyConnection Resolve() => ConnectionResolver.Resolve(Sources());
 
     private void SessionConnect() =>
-        _session.Connect(new ApifyConnection(new Uri("http://session.example/"), "tok-session", ApifyConnectionSource.Parameter, "work")
+        _session.Connect(new ApifyConnection(new Uri("https://session.example/"), "tok-session", ApifyConnectionSource.Parameter, "work")
             .WithUser("sessionuser", "U-S"));
 
     private void SetEnvironment() => _env["APIFY_TOKEN"] = " tok-env ";
 
     private void StoreProfile(string name = "default", string token = "tok-stored") =>
-        _store.Save(name, new Uri("http://stored.example/v2"), "storeduser", "U-P", token);
+        _store.Save(name, new Uri("https://stored.example/v2"), "storeduser", "U-P", token);
 
     private void WriteCliLogin(string json = "{\"token\":\"tok-cli\",\"username\":\"cliuser\",\"id\":\"U-C\",\"proxy\":{\"password\":\"p\"}}")
     {
@@ -52,7 +52,7 @@ public class ConnectionResolverTests : IDisposable
         SessionConnect();
         var c = Resolve();
         Assert.Equal((ApifyConnectionSource.Session, "tok-session", "sessionuser", "work"), (c.Source, c.Token, c.Username, c.Profile));
-        Assert.Equal(new Uri("http://session.example/"), c.BaseUri);
+        Assert.Equal(new Uri("https://session.example/"), c.BaseUri);
     }
 
     [Fact]
@@ -63,19 +63,19 @@ public class ConnectionResolverTests : IDisposable
         Assert.Equal((ApifyConnectionSource.Environment, "tok-env"), (c.Source, c.Token));
         Assert.Equal(ApifyConnection.DefaultBaseUri, c.BaseUri);
         Assert.Equal("$env:APIFY_TOKEN", c.Location);
-        _env["APIFY_CLIENT_BASE_URL"] = "http://proxy.example/v2";
-        Assert.Equal(new Uri("http://proxy.example/"), Resolve().BaseUri);
+        _env["APIFY_CLIENT_BASE_URL"] = "https://proxy.example/v2";
+        Assert.Equal(new Uri("https://proxy.example/"), Resolve().BaseUri);
     }
 
     [Fact]
     public void Stored_profile_alone_carries_its_own_base_uri()
     {
         StoreProfile();
-        _env["APIFY_CLIENT_BASE_URL"] = "http://proxy.example/"; // applies to env and CLI tokens only
+        _env["APIFY_CLIENT_BASE_URL"] = "https://proxy.example/"; // applies to env and CLI tokens only
         var c = Resolve();
         Assert.Equal((ApifyConnectionSource.StoredProfile, "tok-stored", "storeduser", "U-P", "default"),
             (c.Source, c.Token, c.Username, c.UserId, c.Profile));
-        Assert.Equal(new Uri("http://stored.example/"), c.BaseUri);
+        Assert.Equal(new Uri("https://stored.example/"), c.BaseUri);
         Assert.Equal(_store.PathOf("default"), c.Location);
     }
 
@@ -87,8 +87,8 @@ public class ConnectionResolverTests : IDisposable
         Assert.Equal((ApifyConnectionSource.ApifyCli, "tok-cli", "cliuser", "U-C"), (c.Source, c.Token, c.Username, c.UserId));
         Assert.Equal(ApifyConnection.DefaultBaseUri, c.BaseUri);
         Assert.Equal(CliFile, c.Location);
-        _env["APIFY_CLIENT_BASE_URL"] = "http://proxy.example/";
-        Assert.Equal(new Uri("http://proxy.example/"), Resolve().BaseUri);
+        _env["APIFY_CLIENT_BASE_URL"] = "https://proxy.example/";
+        Assert.Equal(new Uri("https://proxy.example/"), Resolve().BaseUri);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class ConnectionResolverTests : IDisposable
     [Fact]
     public void A_vault_kept_profile_takes_its_token_from_the_vault()
     {
-        _store.Save("default", new Uri("http://stored.example/"), "vaultuser", "U-V", null, "CorpVault", "ApifyPS.default");
+        _store.Save("default", new Uri("https://stored.example/"), "vaultuser", "U-V", null, "CorpVault", "ApifyPS.default");
         _vault.SetSecret("CorpVault", "ApifyPS.default", "tok-vault");
         var c = Resolve();
         Assert.Equal(("tok-vault", ApifyConnectionSource.StoredProfile), (c.Token, c.Source));
@@ -219,7 +219,7 @@ public class ConnectionResolverTests : IDisposable
     [Fact]
     public void A_vault_kept_profile_without_SecretManagement_says_so()
     {
-        _store.Save("default", new Uri("http://stored.example/"), null, null, null, "CorpVault", "ApifyPS.default");
+        _store.Save("default", new Uri("https://stored.example/"), null, null, null, "CorpVault", "ApifyPS.default");
         _vault.IsAvailable = false;
         var ex = Assert.Throws<ApifyApiException>(Resolve);
         Assert.Equal(ApifyErrorTypes.SecretVaultUnavailable, ex.ErrorType);
@@ -238,5 +238,95 @@ public class ConnectionResolverTests : IDisposable
         foreach (var p in typeof(ApifyPS.Models.ApifyConnectionInfo).GetProperties())
             Assert.DoesNotContain("tok-session", p.GetValue(info)?.ToString() ?? "");
         Assert.DoesNotContain("tok-session", info.ToString());
+    }
+
+    [Fact]
+    public void Plain_http_to_another_machine_from_the_environment_needs_APIFY_ALLOW_UNENCRYPTED()
+    {
+        SetEnvironment();
+        _env["APIFY_CLIENT_BASE_URL"] = "http://10.255.255.1";
+        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, ex.ErrorType);
+        Assert.Contains("http://10.255.255.1/", ex.Message);
+        Assert.Contains("$env:APIFY_ALLOW_UNENCRYPTED = '1'", ex.Message);
+        Assert.DoesNotContain("tok-env", ex.Message);
+        foreach (var no in new[] { "0", "false", "", "yes" })
+        {
+            _env["APIFY_ALLOW_UNENCRYPTED"] = no;
+            Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+        }
+        foreach (var yes in new[] { "1", "true", " TRUE " })
+        {
+            _env["APIFY_ALLOW_UNENCRYPTED"] = yes;
+            var c = Resolve();
+            Assert.Equal((ApifyConnectionSource.Environment, true), (c.Source, c.AllowUnencryptedAuthentication));
+        }
+    }
+
+    [Fact]
+    public void The_Apify_CLI_s_login_over_plain_http_needs_the_environment_s_say_so_too()
+    {
+        WriteCliLogin();
+        _env["APIFY_CLIENT_BASE_URL"] = "http://apify.corp.example/";
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+        _env["APIFY_ALLOW_UNENCRYPTED"] = "1";
+        Assert.Equal(ApifyConnectionSource.ApifyCli, Resolve().Source);
+    }
+
+    [Fact]
+    public void A_stored_profile_keeps_its_own_permission_for_plain_http()
+    {
+        _store.Save("default", new Uri("http://apify.corp.example/"), "u", "U-1", "tok-stored");
+        Assert.DoesNotContain("allowUnencryptedAuthentication", File.ReadAllText(_store.PathOf("default")));
+        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, ex.ErrorType);
+        Assert.Contains("stored profile 'default'", ex.Message);
+        Assert.Contains("Connect-Apify -Profile default -BaseUri http://apify.corp.example/ -AllowUnencryptedAuthentication", ex.Message);
+        // The environment's permission is for the environment's base URI, not for a profile.
+        _env["APIFY_ALLOW_UNENCRYPTED"] = "1";
+        Assert.Throws<ApifyApiException>(Resolve);
+
+        _store.Save("default", new Uri("http://apify.corp.example/"), "u", "U-1", "tok-stored", allowUnencryptedAuthentication: true);
+        Assert.Contains("\"allowUnencryptedAuthentication\": true", File.ReadAllText(_store.PathOf("default")));
+        Assert.True(_store.Load("default")!.AllowUnencryptedAuthentication);
+        var c = Resolve();
+        Assert.Equal((ApifyConnectionSource.StoredProfile, true), (c.Source, c.AllowUnencryptedAuthentication));
+        Assert.True(ApifyPS.Models.ApifyConnectionInfo.From(c).AllowUnencryptedAuthentication);
+    }
+
+    [Fact]
+    public void The_session_keeps_Connect_Apify_s_permission()
+    {
+        _session.Connect(new ApifyConnection(new Uri("http://apify.corp.example/"), "tok-session", ApifyConnectionSource.Parameter));
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+        _session.Connect(new ApifyConnection(new Uri("http://apify.corp.example/"), "tok-session", ApifyConnectionSource.Parameter, null, true)
+            .WithUser("u", "U-1"));
+        var c = Resolve();
+        Assert.Equal((ApifyConnectionSource.Session, true, "u"), (c.Source, c.AllowUnencryptedAuthentication, c.Username));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000/", true)]
+    [InlineData("http://127.8.9.10/", true)]
+    [InlineData("http://[::1]:8080/", true)]
+    [InlineData("http://[::ffff:127.0.0.1]/", true)]
+    [InlineData("http://localhost:3000/", true)]
+    [InlineData("http://LOCALHOST./", true)]
+    [InlineData("http://10.0.0.1/", false)]
+    [InlineData("http://0.0.0.0/", false)]
+    [InlineData("http://[::2]/", false)]
+    [InlineData("http://[fe80::1]/", false)]
+    [InlineData("http://127.0.0.1.nip.io/", false)]
+    [InlineData("http://localhost.example.com/", false)]
+    [InlineData("http://api.apify.com/", false)]
+    public void Loopback_is_this_machine_and_nothing_else(string uri, bool loopback)
+    {
+        Assert.Equal(loopback, ApifyConnection.IsLoopback(new Uri(uri)));
+        var connection = new ApifyConnection(new Uri(uri), "t", ApifyConnectionSource.Parameter);
+        Assert.Equal(!loopback, connection.IsUnencryptedToRemoteHost);
+        if (loopback) connection.EnsureTransportAllowed();
+        else Assert.Throws<ApifyApiException>(connection.EnsureTransportAllowed);
+        // https never needs a permission.
+        new ApifyConnection(new Uri("https" + uri.Substring(4)), "t", ApifyConnectionSource.Parameter).EnsureTransportAllowed();
     }
 }

@@ -33,7 +33,7 @@ public class CredentialFileWarningTests : IDisposable
         new(session ?? _session, name => _env.TryGetValue(name, out var v) ? v : null, _store, CliFile, _vault);
 
     private StoredProfile StoreProfile(string name = "default") =>
-        _store.Save(name, new Uri("http://stored.example/"), "storeduser", "U-P", "tok-stored");
+        _store.Save(name, new Uri("https://stored.example/"), "storeduser", "U-P", "tok-stored");
 
     private void WriteCliLogin()
     {
@@ -140,7 +140,7 @@ public class CredentialFileWarningTests : IDisposable
         // A profile whose token is in a vault holds no token to read.
         _env.Remove("APIFY_TOKEN");
         _vault.SetSecret("V", "S", "tok-vault");
-        var vaulted = _store.Save("vaulted", new Uri("http://stored.example/"), "u", "U", null, vault: "V", secretName: "S");
+        var vaulted = _store.Save("vaulted", new Uri("https://stored.example/"), "u", "U", null, vault: "V", secretName: "S");
         Chmod(vaulted.Path, 0b110_100_100);
         _env["APIFY_PROFILE"] = "vaulted";
         var viaVault = Sources();

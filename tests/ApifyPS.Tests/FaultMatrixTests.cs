@@ -371,7 +371,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     // ---- The start rule, through ExecuteAsync with a request of kind Start. ----
 
     private static ApifyRequest StartLike(Probe p, TimeSpan? capacityWait = null) =>
-        new(HttpMethod.Get, p.Path, kind: ApifyRequestKind.Start) { TargetId = p.BuildId, CapacityWait = capacityWait };
+        new(HttpMethod.Get, TestPaths.Of(p.Path), kind: ApifyRequestKind.Start) { TargetId = p.BuildId, CapacityWait = capacityWait };
 
     [Theory]
     [InlineData("status", 503)]
@@ -404,7 +404,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         var p = NewProbe();
         var path = $"/v2/actors/{p.BuildId}/runs";
         _server.AddFault(new { path, method = "POST", action, count = 5 });
-        var request = new ApifyRequest(HttpMethod.Post, path, kind: ApifyRequestKind.Start)
+        var request = new ApifyRequest(HttpMethod.Post, TestPaths.Of(path), kind: ApifyRequestKind.Start)
         {
             Content = () => new StringContent("{\"url\":\"https://example.com\"}", System.Text.Encoding.UTF8, "application/json"),
         };
@@ -458,7 +458,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         var client = new ApifyClient(new ApifyConnection(new Uri($"http://127.0.0.1:{port}"), "t", ApifyConnectionSource.Parameter),
             new ApifyClientOptions { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1), Verbose = lines.Add });
         var ex = await Assert.ThrowsAsync<ApifyApiException>(() =>
-            client.GetDataAsync<ApifyBuild>(new ApifyRequest(HttpMethod.Post, "/v2/actors/a~b/runs", kind: ApifyRequestKind.Start), default));
+            client.GetDataAsync<ApifyBuild>(new ApifyRequest(HttpMethod.Post, TestPaths.Of("/v2/actors/a~b/runs"), kind: ApifyRequestKind.Start), default));
         Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
         Assert.Equal(3, ex.Attempts);
         Assert.Equal(3, lines.Count);
@@ -497,7 +497,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe();
         Fault(p, "truncate", abort: true);
-        var request = new ApifyRequest(HttpMethod.Get, p.Path, kind: ApifyRequestKind.Stream);
+        var request = new ApifyRequest(HttpMethod.Get, TestPaths.Of(p.Path), kind: ApifyRequestKind.Stream);
         var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.ExecuteAsync(request, async (response, token) =>
         {
             using var stream = await response.Content.ReadAsStreamAsync(token);

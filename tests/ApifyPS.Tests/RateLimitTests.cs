@@ -63,7 +63,7 @@ public class RateLimitTests(ITestOutputHelper output)
         var stats = server.RateLimit();
         output.WriteLine($"60 sequential reads at a limit of 20/s: {60 / watch.Elapsed.TotalSeconds:0.0}/s, {stats.Limited} x 429");
         Assert.Equal(20, ApifyRateLimiter.KnownLimit(ApifyRateLimiter.KeyOf(server.BaseUri,
-            new ApifyRequest(HttpMethod.Get, "/v2/actor-builds/" + buildId))));
+            new ApifyRequest(HttpMethod.Get, TestPaths.Of("/v2/actor-builds/" + buildId)))));
         Assert.InRange(stats.Limited, 0, 2);
     }
 

@@ -100,7 +100,7 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
         var seed = Seed(1000);
         _server.ClearRequests();
         var taken = new List<ApifyBuild>();
-        await foreach (var b in Client(0.0).ListAsync<ApifyBuild>($"/v2/actors/{seed.Actor}/builds", null, new PageRequest { PageSize = 100 },
+        await foreach (var b in Client(0.0).ListAsync<ApifyBuild>(ApifyPath.V2.Add("actors").Add(PathSegment.ActorId, seed.Actor).Add("builds"), null, new PageRequest { PageSize = 100 },
             PastWindow))
         {
             if (PastWindow(b)) break;

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using ApifyPS.Client;
+using ApifyPS.Tests.Support;
 using Xunit;
 
 namespace ApifyPS.Tests;
@@ -39,14 +40,14 @@ public class RetryPolicyTests
     public void Timeouts_depend_on_the_kind_of_request()
     {
         var client = new ApifyClient(new ApifyConnection(new Uri("http://127.0.0.1:9"), "t", ApifyConnectionSource.Parameter));
-        Assert.Equal(TimeSpan.FromSeconds(30), client.TimeoutOf(new ApifyRequest(HttpMethod.Get, "/v2/actor-builds/x")));
-        Assert.Equal(Timeout.InfiniteTimeSpan, client.TimeoutOf(new ApifyRequest(HttpMethod.Get, "/v2/actor-runs/x/log", kind: ApifyRequestKind.Stream)));
-        Assert.Equal(TimeSpan.FromSeconds(90), client.TimeoutOf(new ApifyRequest(HttpMethod.Get, "/v2/actor-runs/x",
+        Assert.Equal(TimeSpan.FromSeconds(30), client.TimeoutOf(new ApifyRequest(HttpMethod.Get, TestPaths.Of("/v2/actor-builds/x"))));
+        Assert.Equal(Timeout.InfiniteTimeSpan, client.TimeoutOf(new ApifyRequest(HttpMethod.Get, TestPaths.Of("/v2/actor-runs/x/log"), kind: ApifyRequestKind.Stream)));
+        Assert.Equal(TimeSpan.FromSeconds(90), client.TimeoutOf(new ApifyRequest(HttpMethod.Get, TestPaths.Of("/v2/actor-runs/x"),
             new ApifyQuery().Add("waitForFinish", 60L), ApifyRequestKind.LongPoll)));
-        Assert.Equal(TimeSpan.FromSeconds(40), client.TimeoutOf(new ApifyRequest(HttpMethod.Post, "/v2/actors/a/runs",
+        Assert.Equal(TimeSpan.FromSeconds(40), client.TimeoutOf(new ApifyRequest(HttpMethod.Post, TestPaths.Of("/v2/actors/a/runs"),
             new ApifyQuery().Add("waitForFinish", 10L), ApifyRequestKind.Start)));
-        Assert.True(client.TimeoutOf(new ApifyRequest(HttpMethod.Post, "/v2/actors/a/run-sync", kind: ApifyRequestKind.Start)) > TimeSpan.FromSeconds(300));
-        Assert.True(client.TimeoutOf(new ApifyRequest(HttpMethod.Post, "/v2/actors/a/run-sync-get-dataset-items", kind: ApifyRequestKind.Start)) > TimeSpan.FromSeconds(300));
+        Assert.True(client.TimeoutOf(new ApifyRequest(HttpMethod.Post, TestPaths.Of("/v2/actors/a/run-sync"), kind: ApifyRequestKind.Start)) > TimeSpan.FromSeconds(300));
+        Assert.True(client.TimeoutOf(new ApifyRequest(HttpMethod.Post, TestPaths.Of("/v2/actors/a/run-sync-get-dataset-items"), kind: ApifyRequestKind.Start)) > TimeSpan.FromSeconds(300));
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public class RetryPolicyTests
     [InlineData("/v2/actor-runs/RUN1/metamorph", "Get-ApifyRun -Id 'RUN1'")]
     [InlineData("/v2/actors/abc/runs/RUN1/metamorph", "Get-ApifyRun -Id 'RUN1'")]
     public void Says_how_to_check_whether_a_start_happened(string path, string hint) =>
-        Assert.Equal(hint, ApifyResilience.StartCheckHint(new ApifyRequest(HttpMethod.Post, path, kind: ApifyRequestKind.Start)));
+        Assert.Equal(hint, ApifyResilience.StartCheckHint(new ApifyRequest(HttpMethod.Post, TestPaths.Of(path), kind: ApifyRequestKind.Start)));
 
     [Theory]
     [InlineData("GET", "/v2/actor-runs/R1", ApifyRequestKind.Read, "actor-runs/R1")]
@@ -67,7 +68,7 @@ public class RetryPolicyTests
     [InlineData("GET", "/v2/actor-builds", ApifyRequestKind.Read, "actor-builds")]
     public void Rate_limit_lanes_are_per_resource(string method, string path, ApifyRequestKind kind, string lane) =>
         Assert.Equal("http://127.0.0.1:5000 " + lane,
-            ApifyRateLimiter.KeyOf(new Uri("http://127.0.0.1:5000/"), new ApifyRequest(new HttpMethod(method), path, kind: kind)));
+            ApifyRateLimiter.KeyOf(new Uri("http://127.0.0.1:5000/"), new ApifyRequest(new HttpMethod(method), TestPaths.Of(path), kind: kind)));
 
     [Fact]
     public void A_refused_connection_was_never_sent_a_reset_may_have_been()

@@ -363,6 +363,66 @@ Describe 'Connection and the stored credential' {
         }
     }
 
+    Describe 'Plain http to another machine' {
+        # The child's HTTP proxy is the local server, so a request meant for http://10.255.255.1 (an address nothing
+        # answers) reaches it and shows up in its log: an empty log proves that nothing went out.
+        BeforeAll {
+            $script:Remote = 'http://10.255.255.1'
+            # Both spellings (the environment's names are case-sensitive here; .NET reads either).
+            $script:ViaProxy = [hashtable]::new([StringComparer]::Ordinal)
+            foreach ($name in 'http_proxy', 'HTTP_PROXY') { $script:ViaProxy[$name] = $script:Emu.BaseUri }
+            foreach ($name in 'no_proxy', 'NO_PROXY') { $script:ViaProxy[$name] = '' }
+        }
+
+        It 'Connect-Apify -BaseUri http://10.255.255.1 is refused before any request, and nothing is stored' {
+            $r = Invoke-ChildPwsh "Connect-Apify -Token (ConvertTo-SecureString '$($script:Emu.Token)' -AsPlainText -Force) -BaseUri $script:Remote" -Environment $script:ViaProxy
+            $r.ExitCode | Should -Not -Be 0
+            $r.Error | Should -Match 'plain http to another machine'
+            $r.Error | Should -Match 'AllowUnencryptedAuthentication'
+            $r.Error | Should -Not -Match ([regex]::Escape($script:Emu.Token))
+            @(Get-ApifyEmulatorRequest $script:Emu).Count | Should -Be 0
+            Test-Path (Get-ProfilePath) | Should -BeFalse
+        }
+
+        It '-AllowUnencryptedAuthentication lets it through; the profile keeps it and Get-ApifyConnection shows it' {
+            $r1 = Invoke-ChildPwsh "`$c = Connect-Apify -Token (ConvertTo-SecureString '$($script:Emu.Token)' -AsPlainText -Force) -BaseUri $script:Remote -AllowUnencryptedAuthentication; `$c.AllowUnencryptedAuthentication" -Environment $script:ViaProxy
+            $r1.ExitCode | Should -Be 0 -Because $r1.Error
+            $r1.Output.Trim() | Should -Be 'True'
+            $sent = @(Get-ApifyEmulatorRequest $script:Emu)
+            $sent.rawPath | Should -Be "$script:Remote/v2/users/me"
+            (Get-Content -Raw (Get-ProfilePath) | ConvertFrom-Json).allowUnencryptedAuthentication | Should -BeTrue
+            Clear-ApifyEmulatorRequest $script:Emu
+            $r2 = Invoke-ChildPwsh "`$c = Get-ApifyConnection; `$c.AllowUnencryptedAuthentication; `$c.BaseUri.AbsoluteUri; `$c.Username" -Environment $script:ViaProxy
+            $r2.ExitCode | Should -Be 0 -Because $r2.Error
+            ($r2.Output -split '\r?\n' | Where-Object { $_ }) | Should -Be @('True', "$script:Remote/", 'janedoe')
+            @(Get-ApifyEmulatorRequest $script:Emu).rawPath | Should -Be "$script:Remote/v2/users/me"
+        }
+
+        It 'a stored profile without the permission is refused, naming the profile and how to allow it' {
+            $null = New-Item -ItemType Directory -Force -Path (Split-Path (Get-ProfilePath))
+            Set-Content -Path (Get-ProfilePath) -Value "{`"schema`":1,`"profile`":`"default`",`"baseUri`":`"$script:Remote/`",`"token`":`"$($script:Emu.Token)`"}"
+            $r = Invoke-ChildPwsh 'Get-ApifyActor' -Environment $script:ViaProxy
+            $r.ExitCode | Should -Not -Be 0
+            $r.Error | Should -Match "stored profile 'default'"
+            $r.Error | Should -Match 'Connect-Apify -Profile default -BaseUri http://10.255.255.1/ -AllowUnencryptedAuthentication'
+            @(Get-ApifyEmulatorRequest $script:Emu).Count | Should -Be 0
+        }
+
+        It '$env:APIFY_CLIENT_BASE_URL over plain http needs $env:APIFY_ALLOW_UNENCRYPTED' {
+            $environment = $script:ViaProxy.Clone()
+            $environment.APIFY_TOKEN = $script:Emu.Token
+            $environment.APIFY_CLIENT_BASE_URL = $script:Remote
+            $refused = Invoke-ChildPwsh '@(Get-ApifyActor).Count' -Environment $environment
+            $refused.ExitCode | Should -Not -Be 0
+            $refused.Error | Should -Match 'APIFY_ALLOW_UNENCRYPTED'
+            @(Get-ApifyEmulatorRequest $script:Emu).Count | Should -Be 0
+            $environment.APIFY_ALLOW_UNENCRYPTED = '1'
+            $allowed = Invoke-ChildPwsh '@(Get-ApifyActor).Count' -Environment $environment
+            $allowed.ExitCode | Should -Be 0 -Because $allowed.Error
+            @(Get-ApifyEmulatorRequest $script:Emu).rawPath | Should -Be "$script:Remote/v2/actors"
+        }
+    }
+
     Describe 'Connect-Apify -Vault (SecretManagement, resolved at run time)' {
         It 'without Microsoft.PowerShell.SecretManagement is a clear error before any request, and stores nothing' {
             $r = Invoke-ChildPwsh "`$env:PSModulePath = Join-Path `$PSHOME 'Modules'; Connect-Apify -Token (ConvertTo-SecureString '$($script:Emu.Token)' -AsPlainText -Force) -BaseUri '$($script:Emu.BaseUri)' -Vault CorpVault"

@@ -106,7 +106,7 @@ function Add-ApifyEmulatorFault {
     # POST /__emulator/faults: the next -Count requests matching -Method and -Path (* within a segment, ** across)
     # get the fault. -Action: status, html, empty, delay, reset-before, reset-after, close-after, truncate, and the body
     # faults stall-body (-Bytes first, then -StallMs or until the client goes away), trickle (-Bytes every -IntervalMs),
-    # huge-body (-Bytes of JSON whitespace added; -Chunked: no Content-Length), gzip-bomb (the same, gzip-compressed).
+    # huge-body (-Bytes of JSON whitespace added; -Chunked: no Content-Length), gzip-bomb (the same, gzip-compressed), redirect (to -Location, -Status 300-399, 307 by default).
     # -Process:$false sends "process": false (close-after then reads the request without acting on it). Returns the fault.
     [CmdletBinding()]
     param(
@@ -114,7 +114,7 @@ function Add-ApifyEmulatorFault {
         [Parameter(Mandatory)] [string] $Path,
         [string] $Method = '*',
         [ValidateSet('status', 'html', 'empty', 'delay', 'reset-before', 'reset-after', 'close-after', 'truncate',
-            'stall-body', 'trickle', 'huge-body', 'gzip-bomb')]
+            'stall-body', 'trickle', 'huge-body', 'gzip-bomb', 'redirect')]
         [string] $Action = 'status',
         [int] $Count = 1,
         [int] $Status,
@@ -126,9 +126,11 @@ function Add-ApifyEmulatorFault {
         [long] $Bytes,
         [int] $StallMs,
         [int] $IntervalMs,
-        [switch] $Chunked
+        [switch] $Chunked,
+        [string] $Location
     )
     $body = @{ path = $Path; method = $Method; action = $Action; count = $Count }
+    if ($Location) { $body.location = $Location }
     if ($PSBoundParameters.ContainsKey('Status')) { $body.status = $Status }
     if ($RetryAfter) { $body.retryAfter = $RetryAfter }
     if ($ErrorType) { $body.errorType = $ErrorType }

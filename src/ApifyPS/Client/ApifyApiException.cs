@@ -40,6 +40,9 @@ namespace ApifyPS.Client
         /// <summary>What the user should do next, when ApifyPS knows (e.g. how to check whether a start happened).</summary>
         public string? RecommendedAction { get; internal set; }
 
+        /// <summary>Where a redirect (3xx, not followed) pointed, resolved against the URI sent; null otherwise.</summary>
+        public Uri? Location { get; internal set; }
+
         /// <summary>The server's Retry-After, when the answer carried one.</summary>
         internal TimeSpan? RetryAfter { get; set; }
 
@@ -79,6 +82,15 @@ namespace ApifyPS.Client
         public const string ConnectionFailed = "connection-failed";
         public const string RequestTimeout = "request-timeout";
         public const string NotConnected = "not-connected";
+
+        /// <summary>A value that cannot be the path segment it was given for (empty, '.', '..', '/' ...): nothing was sent.</summary>
+        public const string InvalidPathSegment = "invalid-path-segment";
+
+        /// <summary>A plain http:// base URI to a host that is not this machine, without the user's say-so: nothing was sent.</summary>
+        public const string UnencryptedAuthentication = "unencrypted-authentication";
+
+        /// <summary>The server answered with a redirect (3xx); the API never redirects, so it is not followed.</summary>
+        public const string RedirectNotFollowed = "redirect-not-followed";
 
         /// <summary>A stored profile or the Apify CLI's login file exists but cannot be read (not JSON, no token, another OS's protection).</summary>
         public const string CredentialUnreadable = "credential-unreadable";

@@ -15,7 +15,7 @@ namespace ApifyPS.Client
             Path.Combine(CredentialStore.HomeDirectory(environment), ".apify", "auth.json");
 
         /// <summary>The CLI's login as a connection to <paramref name="baseUri"/>, or null when there is no file.</summary>
-        public static ApifyConnection? Read(string path, Uri baseUri)
+        public static ApifyConnection? Read(string path, Uri baseUri, bool allowUnencryptedAuthentication = false)
         {
             byte[] bytes;
             try
@@ -35,7 +35,8 @@ namespace ApifyPS.Client
                     !root.TryGetProperty("token", out var token) || token.ValueKind != JsonValueKind.String ||
                     string.IsNullOrWhiteSpace(token.GetString()))
                     throw Unreadable(path, "it has no 'token'", null);
-                var connection = new ApifyConnection(baseUri, token.GetString()!.Trim(), ApifyConnectionSource.ApifyCli);
+                var connection = new ApifyConnection(baseUri, token.GetString()!.Trim(), ApifyConnectionSource.ApifyCli, null,
+                    allowUnencryptedAuthentication);
                 return connection.WithUser(String(root, "username"), String(root, "id"))
                     .WithSource(ApifyConnectionSource.ApifyCli, path, null);
             }

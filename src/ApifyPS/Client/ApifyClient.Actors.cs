@@ -31,7 +31,7 @@ namespace ApifyPS.Client
             var query = new ApifyQuery()
                 .AddFlag("my", my)
                 .Add("sortBy", sortBy == ApifyActorSort.LastRunStartedAt ? "stats.lastRunStartedAt" : sortBy == ApifyActorSort.CreatedAt ? "createdAt" : null);
-            return ListAsync<ApifyActor>("/v2/actors", query, paging, cancellationToken);
+            return ListAsync<ApifyActor>(ActorsPath, query, paging, cancellationToken);
         }
 
         /// <summary>One Actor with everything the API knows (<c>GET /v2/actors/{actorId}</c>); id or username~name.</summary>
@@ -44,7 +44,7 @@ namespace ApifyPS.Client
         {
             var normalized = ApifyActorSchema.NormalizeActor(body, creating: true);
             // Not repeated blindly: a second attempt after an ambiguous failure could meet the Actor the first made.
-            var request = new ApifyRequest(HttpMethod.Post, "/v2/actors", kind: ApifyRequestKind.Start)
+            var request = new ApifyRequest(HttpMethod.Post, ActorsPath, kind: ApifyRequestKind.Start)
             {
                 Content = normalized.ToContent,
                 TargetId = normalized.Get("name") as string,
@@ -69,7 +69,7 @@ namespace ApifyPS.Client
         public async Task<IReadOnlyList<ApifyActorVersion>> ListActorVersionsAsync(string actorId, CancellationToken cancellationToken = default)
         {
             var list = await GetDataAsync<ItemList<ApifyActorVersion>>(
-                new ApifyRequest(HttpMethod.Get, ActorPath(actorId) + "/versions") { TargetId = actorId }, cancellationToken).ConfigureAwait(false);
+                new ApifyRequest(HttpMethod.Get, ActorPath(actorId).Add("versions")) { TargetId = actorId }, cancellationToken).ConfigureAwait(false);
             var items = list.Items ?? new List<ApifyActorVersion>();
             foreach (var v in items) v.ActorId = actorId;
             return items;
@@ -88,7 +88,7 @@ namespace ApifyPS.Client
         public async Task<ApifyActorVersion> CreateActorVersionAsync(string actorId, ApifyBody body, CancellationToken cancellationToken = default)
         {
             var normalized = ApifyActorSchema.NormalizeVersion(body, creating: true);
-            var request = new ApifyRequest(HttpMethod.Post, ActorPath(actorId) + "/versions", kind: ApifyRequestKind.Start)
+            var request = new ApifyRequest(HttpMethod.Post, ActorPath(actorId).Add("versions"), kind: ApifyRequestKind.Start)
             {
                 Content = normalized.ToContent,
                 TargetId = $"{actorId} {normalized.Get("versionNumber")}",
@@ -122,16 +122,18 @@ namespace ApifyPS.Client
         /// Webhooks: one Actor's (<c>GET /v2/actors/{actorId}/webhooks</c>) or all of the user's (<c>GET /v2/webhooks</c>).
         /// </summary>
         public IAsyncEnumerable<ApifyWebhook> ListWebhooksAsync(string? actorId, PageRequest paging, CancellationToken cancellationToken = default) =>
-            ListAsync<ApifyWebhook>(actorId == null ? "/v2/webhooks" : ActorPath(actorId) + "/webhooks", null, paging, cancellationToken);
+            ListAsync<ApifyWebhook>(actorId == null ? ApifyPath.V2.Add("webhooks") : ActorPath(actorId).Add("webhooks"), null, paging, cancellationToken);
 
         /// <summary>Sends a request whose answer has no body we need (204 No Content and the like).</summary>
         public Task SendAsync(ApifyRequest request, CancellationToken cancellationToken) =>
             ExecuteAsync(request, (_, __) => Task.FromResult(true), cancellationToken);
 
-        private static string ActorPath(string actorId) => "/v2/actors/" + ApifyRequest.Segment(actorId);
+        private static readonly ApifyPath ActorsPath = ApifyPath.V2.Add("actors");
 
-        private static string VersionPath(string actorId, string versionNumber) =>
-            ActorPath(actorId) + "/versions/" + ApifyRequest.Segment(versionNumber);
+        internal static ApifyPath ActorPath(string actorId) => ActorsPath.Add(PathSegment.ActorId, actorId);
+
+        private static ApifyPath VersionPath(string actorId, string versionNumber) =>
+            ActorPath(actorId).Add("versions").Add(PathSegment.VersionNumber, versionNumber);
     }
 
     /// <summary>The <c>data</c> of an unpaged list: <c>total, items</c> (versions, environment variables).</summary>
@@ -151,7 +153,7 @@ namespace ApifyPS.Client
             CancellationToken cancellationToken = default)
         {
             var list = await GetDataAsync<ItemList<ApifyEnvironmentVariable>>(
-                new ApifyRequest(HttpMethod.Get, VersionPath(actorId, versionNumber) + "/env-vars") { TargetId = $"{actorId} {versionNumber}" },
+                new ApifyRequest(HttpMethod.Get, VersionPath(actorId, versionNumber).Add("env-vars")) { TargetId = $"{actorId} {versionNumber}" },
                 cancellationToken).ConfigureAwait(false);
             return list.Items ?? new List<ApifyEnvironmentVariable>();
         }
@@ -172,22 +174,26 @@ namespace ApifyPS.Client
                 if (remove.Contains(name!, StringComparer.Ordinal)) throw new ArgumentException($"The environment variable '{name}' cannot be both set and removed.");
             }
             var target = $"{actorId} {versionNumber}";
+            // Every path is built (and every name checked) before the first request, so a bad name sends nothing.
+            var envVarsPath = VersionPath(actorId, versionNumber).Add("env-vars");
+            var setPaths = set.Select(v => envVarsPath.Add(PathSegment.EnvVarName, v.Get("name") as string)).ToList();
+            var removePaths = remove.Select(name => envVarsPath.Add(PathSegment.EnvVarName, name)).ToList();
             var existing = set.Count == 0 ? new HashSet<string>() : new HashSet<string>(
                 (await ListEnvironmentVariablesAsync(actorId, versionNumber, cancellationToken).ConfigureAwait(false)).Select(e => e.Name), StringComparer.Ordinal);
-            var envVarsPath = VersionPath(actorId, versionNumber) + "/env-vars";
-            foreach (var v in set)
+            for (var i = 0; i < set.Count; i++)
             {
+                var v = set[i];
                 var name = (string)v.Get("name")!;
                 var request = existing.Contains(name)
-                    ? new ApifyRequest(Put, envVarsPath + "/" + ApifyRequest.Segment(name), kind: ApifyRequestKind.Write)
+                    ? new ApifyRequest(Put, setPaths[i], kind: ApifyRequestKind.Write)
                     : new ApifyRequest(HttpMethod.Post, envVarsPath, kind: ApifyRequestKind.Start);
                 request.Content = v.ToContent;
                 request.TargetId = $"{target} {name}";
                 await SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            foreach (var name in remove)
-                await SendAsync(new ApifyRequest(HttpMethod.Delete, envVarsPath + "/" + ApifyRequest.Segment(name), kind: ApifyRequestKind.Write)
-                    { TargetId = $"{target} {name}" }, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < remove.Count; i++)
+                await SendAsync(new ApifyRequest(HttpMethod.Delete, removePaths[i], kind: ApifyRequestKind.Write)
+                    { TargetId = $"{target} {remove[i]}" }, cancellationToken).ConfigureAwait(false);
         }
     }
 }

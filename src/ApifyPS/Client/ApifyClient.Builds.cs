@@ -31,7 +31,7 @@ namespace ApifyPS.Client
 
         /// <summary>One build, the server holding the request up to <paramref name="waitForFinishSeconds"/> until it finishes.</summary>
         public Task<ApifyBuild> GetBuildAsync(string buildId, int waitForFinishSeconds, CancellationToken cancellationToken = default) =>
-            GetDataAsync<ApifyBuild>(JobRequest($"/v2/actor-builds/{ApifyRequest.Segment(buildId)}", buildId, waitForFinishSeconds), cancellationToken);
+            GetDataAsync<ApifyBuild>(JobRequest(BuildPath(buildId), buildId, waitForFinishSeconds), cancellationToken);
 
         /// <summary>
         /// The version a build without an explicit version builds: the Actor's highest version number
@@ -39,8 +39,9 @@ namespace ApifyPS.Client
         /// </summary>
         public async Task<string> ResolveBuildVersionAsync(string actorId, CancellationToken cancellationToken = default)
         {
+            var path = ActorPath(actorId).Add("versions");
             var list = await GetDataAsync<VersionList>(
-                new ApifyRequest(HttpMethod.Get, $"/v2/actors/{ApifyRequest.Segment(actorId)}/versions") { TargetId = actorId },
+                new ApifyRequest(HttpMethod.Get, path) { TargetId = actorId },
                 cancellationToken).ConfigureAwait(false);
             var highest = (list.Items ?? Array.Empty<VersionNumberOnly>())
                 .Select(v => v.VersionNumber)
@@ -49,8 +50,7 @@ namespace ApifyPS.Client
                 .FirstOrDefault();
             if (highest == null)
                 throw new ApifyApiException(null, "record-not-found",
-                    $"Actor '{actorId}' has no version to build; create a version first or pass -Version.", "GET",
-                    $"/v2/actors/{ApifyRequest.Segment(actorId)}/versions") { TargetId = actorId };
+                    $"Actor '{actorId}' has no version to build; create a version first or pass -Version.", "GET", path.Value) { TargetId = actorId };
             return highest;
         }
 
@@ -61,14 +61,14 @@ namespace ApifyPS.Client
             var query = new ApifyQuery().Add("version", version).AddFlag("useCache", useCache).AddFlag("betaPackages", betaPackages)
                 .Add("tag", string.IsNullOrEmpty(tag) ? null : tag);
             return GetDataAsync<ApifyBuild>(
-                new ApifyRequest(HttpMethod.Post, $"/v2/actors/{ApifyRequest.Segment(actorId)}/builds", query, ApifyRequestKind.Start) { TargetId = actorId },
+                new ApifyRequest(HttpMethod.Post, ActorPath(actorId).Add("builds"), query, ApifyRequestKind.Start) { TargetId = actorId },
                 cancellationToken);
         }
 
         /// <summary>Aborts a build (<c>POST /v2/actor-builds/{buildId}/abort</c>); a finished build comes back unchanged.</summary>
         public Task<ApifyBuild> AbortBuildAsync(string buildId, CancellationToken cancellationToken = default) =>
             GetDataAsync<ApifyBuild>(
-                new ApifyRequest(HttpMethod.Post, $"/v2/actor-builds/{ApifyRequest.Segment(buildId)}/abort", null, ApifyRequestKind.Write) { TargetId = buildId },
+                new ApifyRequest(HttpMethod.Post, BuildPath(buildId).Add("abort"), null, ApifyRequestKind.Write) { TargetId = buildId },
                 cancellationToken);
 
         /// <summary>Waits for a build to finish (see <see cref="WaitForJobAsync{T}"/>).</summary>
@@ -76,8 +76,11 @@ namespace ApifyPS.Client
             CancellationToken cancellationToken = default) =>
             WaitForJobAsync("build", buildId, current, (wait, token) => GetBuildAsync(buildId, wait, token), options, cancellationToken);
 
-        private static string BuildsPath(string? actorId) =>
-            actorId == null ? "/v2/actor-builds" : $"/v2/actors/{ApifyRequest.Segment(actorId)}/builds";
+        private static readonly ApifyPath ActorBuildsPath = ApifyPath.V2.Add("actor-builds");
+
+        private static ApifyPath BuildsPath(string? actorId) => actorId == null ? ActorBuildsPath : ActorPath(actorId).Add("builds");
+
+        internal static ApifyPath BuildPath(string buildId) => ActorBuildsPath.Add(PathSegment.BuildId, buildId);
 
         internal static bool TryParseVersion(string? text, out Version version)
         {

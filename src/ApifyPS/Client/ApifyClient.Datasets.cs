@@ -70,7 +70,7 @@ namespace ApifyPS.Client
         {
             if (dataset == null) throw new ArgumentNullException(nameof(dataset));
             if (readItem == null) throw new ArgumentNullException(nameof(readItem));
-            var path = dataset.BasePath + "/items";
+            var path = dataset.BasePath.Add("items");
             var filtered = options?.Clean == true;
             var pageSize = paging.PageSize ?? DefaultDatasetPageSize;
             var offset = paging.Skip;
@@ -139,7 +139,7 @@ namespace ApifyPS.Client
             }
         }
 
-        private Task<DatasetItemsPage<T>> FetchItemsPageAsync<T>(ApifyStorageRef dataset, string path, ApifyDatasetItemOptions? options,
+        private Task<DatasetItemsPage<T>> FetchItemsPageAsync<T>(ApifyStorageRef dataset, ApifyPath path, ApifyDatasetItemOptions? options,
             long offset, long limit, bool descending, JsonValueReader<T> readItem, CancellationToken cancellationToken)
         {
             var query = (options?.AddTo(new ApifyQuery()) ?? new ApifyQuery())

@@ -20,7 +20,7 @@ namespace ApifyPS.Client
         {
             var store = ApifyStorageRef.KeyValueStore(storeId);
             var query = new ApifyQuery().Add("prefix", string.IsNullOrEmpty(prefix) ? null : prefix);
-            await foreach (var key in ListByKeyAsync<ApifyKeyValueStoreKey>(store.BasePath + "/keys", query, paging, storeId, cancellationToken)
+            await foreach (var key in ListByKeyAsync<ApifyKeyValueStoreKey>(store.BasePath.Add("keys"), query, paging, storeId, cancellationToken)
                                .ConfigureAwait(false))
             {
                 key.StoreId = storeId;
@@ -75,8 +75,7 @@ namespace ApifyPS.Client
 
         private static ApifyRequest RecordRequest(ApifyStorageRef store, string key)
         {
-            if (string.IsNullOrEmpty(key)) throw new ArgumentException("A record key is required.", nameof(key));
-            return new ApifyRequest(HttpMethod.Get, store.BasePath + "/records/" + ApifyRequest.Segment(key)) { TargetId = key };
+            return new ApifyRequest(HttpMethod.Get, store.BasePath.Add("records").Add(PathSegment.RecordKey, key)) { TargetId = key };
         }
     }
 

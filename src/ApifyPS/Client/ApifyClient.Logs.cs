@@ -38,14 +38,13 @@ namespace ApifyPS.Client
             }, cancellationToken);
         }
 
-        private static string LogPath(string? kind, string id)
+        private static ApifyPath LogPath(string? kind, string id)
         {
-            var segment = ApifyRequest.Segment(id);
             switch (kind)
             {
-                case "build": return $"/v2/actor-builds/{segment}/log";
-                case "run": return $"/v2/actor-runs/{segment}/log";
-                default: return $"/v2/logs/{segment}";
+                case "build": return BuildPath(id).Add("log");
+                case "run": return RunPath(id).Add("log");
+                default: return ApifyPath.V2.Add("logs").Add(PathSegment.BuildOrRunId, id);
             }
         }
     }

@@ -12,6 +12,10 @@ namespace ApifyPS.Client
 {
     public sealed partial class ApifyClient
     {
+        private static readonly ApifyPath ActorRunsPath = ApifyPath.V2.Add("actor-runs");
+
+        internal static ApifyPath RunPath(string runId) => ActorRunsPath.Add(PathSegment.RunId, runId);
+
         /// <summary>
         /// The user's runs (<c>GET /v2/actor-runs</c>), or one Actor's (<c>GET /v2/actors/{actorId}/runs</c>), filtered
         /// by the server (<c>status</c>, <c>startedAfter</c>, <c>startedBefore</c>).
@@ -19,13 +23,13 @@ namespace ApifyPS.Client
         public IAsyncEnumerable<ApifyRun> ListRunsAsync(string? actorId, PageRequest paging, ApifyJobFilter? filter = null,
             CancellationToken cancellationToken = default)
         {
-            var path = actorId == null ? "/v2/actor-runs" : $"/v2/actors/{ApifyRequest.Segment(actorId)}/runs";
+            var path = actorId == null ? ActorRunsPath : ActorPath(actorId).Add("runs");
             return ListAsync<ApifyRun>(path, filter?.AddTo(new ApifyQuery()), paging, cancellationToken);
         }
 
         /// <summary>One run (<c>GET /v2/actor-runs/{runId}</c>), held by the server up to <paramref name="waitForFinishSeconds"/>.</summary>
         public Task<ApifyRun> GetRunAsync(string runId, int waitForFinishSeconds = 0, CancellationToken cancellationToken = default) =>
-            GetDataAsync<ApifyRun>(JobRequest($"/v2/actor-runs/{ApifyRequest.Segment(runId)}", runId, waitForFinishSeconds), cancellationToken);
+            GetDataAsync<ApifyRun>(JobRequest(RunPath(runId), runId, waitForFinishSeconds), cancellationToken);
 
         /// <summary>Starts a run (<c>POST /v2/actors/{actorId}/runs</c>); the input becomes the run's INPUT. Never repeated blindly.</summary>
         public Task<ApifyRun> StartRunAsync(string actorId, ApifyInput? input, ApifyRunOptionsRequest? options = null,
@@ -33,7 +37,7 @@ namespace ApifyPS.Client
         {
             var query = (options ?? new ApifyRunOptionsRequest()).AddTo(new ApifyQuery());
             return GetDataAsync<ApifyRun>(
-                new ApifyRequest(HttpMethod.Post, $"/v2/actors/{ApifyRequest.Segment(actorId)}/runs", query, ApifyRequestKind.Start)
+                new ApifyRequest(HttpMethod.Post, ActorPath(actorId).Add("runs"), query, ApifyRequestKind.Start)
                 {
                     TargetId = actorId,
                     Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
@@ -48,7 +52,7 @@ namespace ApifyPS.Client
         /// </summary>
         public Task<ApifyRun> AbortRunAsync(string runId, bool gracefully = false, CancellationToken cancellationToken = default) =>
             GetDataAsync<ApifyRun>(
-                new ApifyRequest(HttpMethod.Post, $"/v2/actor-runs/{ApifyRequest.Segment(runId)}/abort",
+                new ApifyRequest(HttpMethod.Post, RunPath(runId).Add("abort"),
                     new ApifyQuery().AddFlag("gracefully", gracefully), ApifyRequestKind.Write) { TargetId = runId },
                 cancellationToken);
 
@@ -61,7 +65,7 @@ namespace ApifyPS.Client
         {
             var query = new ApifyQuery().Add("targetActorId", targetActorId).Add("build", string.IsNullOrEmpty(build) ? null : build);
             return GetDataAsync<ApifyRun>(
-                new ApifyRequest(HttpMethod.Post, $"/v2/actor-runs/{ApifyRequest.Segment(runId)}/metamorph", query, ApifyRequestKind.Start)
+                new ApifyRequest(HttpMethod.Post, RunPath(runId).Add("metamorph"), query, ApifyRequestKind.Start)
                 {
                     TargetId = runId,
                     Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
@@ -87,7 +91,7 @@ namespace ApifyPS.Client
             var query = (options ?? new ApifyRunOptionsRequest()).AddTo(new ApifyQuery())
                 .Add("outputRecordKey", string.IsNullOrEmpty(outputRecordKey) ? null : outputRecordKey);
             var request = new ApifyRequest(input == null ? HttpMethod.Get : HttpMethod.Post,
-                $"/v2/actors/{ApifyRequest.Segment(actorId)}/run-sync", query, ApifyRequestKind.Start)
+                ActorPath(actorId).Add("run-sync"), query, ApifyRequestKind.Start)
             {
                 TargetId = actorId,
                 Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
@@ -129,7 +133,7 @@ namespace ApifyPS.Client
         {
             var filter = new ApifyJobFilter { Statuses = new[] { ApifyJobStatus.Ready, ApifyJobStatus.Running } };
             var query = filter.AddTo(new ApifyQuery()).Add("limit", 20L).AddFlag("desc", true);
-            var lookup = new ApifyRequest(HttpMethod.Get, $"/v2/actors/{ApifyRequest.Segment(actorId)}/runs", query) { TargetId = actorId };
+            var lookup = new ApifyRequest(HttpMethod.Get, ActorPath(actorId).Add("runs"), query) { TargetId = actorId };
             DateTimeOffset? serverNow = null;
             var answeredAt = DateTime.UtcNow;
             List<ApifyRun> candidates;

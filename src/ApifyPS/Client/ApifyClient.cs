@@ -51,6 +51,9 @@ namespace ApifyPS.Client
                 // The real API compresses when asked; the local server may not. Both are fine.
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseCookies = false,
+                // The API never redirects: a redirect (a proxy, a wrong base URI) would carry the token, and a start's
+                // body, to wherever it points. A 3xx is an error instead (see RedirectError).
+                AllowAutoRedirect = false,
             };
             var http = new HttpClient(handler, disposeHandler: true)
             {
@@ -72,6 +75,10 @@ namespace ApifyPS.Client
         public async Task<T> ExecuteAsync<T>(ApifyRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read,
             CancellationToken cancellationToken)
         {
+            // Both refusals happen before anything is sent: no token over plain http to another machine unless the
+            // user said so, and no URI that would not be sent exactly as built.
+            Connection.EnsureTransportAllowed();
+            request.UriOn(Connection.BaseUri);
             var attempts = new ApifyRequestAttempts(request, Options.EffectiveRetryPolicy(), Log);
             var context = Polly.ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(ApifyResilience.AttemptsKey, attempts);
@@ -116,6 +123,14 @@ namespace ApifyPS.Client
                 if (request.TimeoutBetweenBytes) timeoutCts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
                 var retryAfter = RetryAfterOf(response);
                 ApifyRateLimiter.Observe(rateKey, response, retryAfter);
+                if (IsRedirect(response.StatusCode))
+                {
+                    var error = RedirectError(request, response);
+                    error.Stage = ApifyFailureStage.Answered;
+                    attempts.RecordFailure($"{$"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd()} (a redirect to {error.Location?.ToString() ?? "nowhere"}, not followed)",
+                        stopwatch.ElapsedMilliseconds, paced);
+                    throw error;
+                }
                 if (!response.IsSuccessStatusCode)
                 {
                     var error = await ErrorFromResponseAsync(request, response, token).ConfigureAwait(false);
@@ -257,7 +272,8 @@ namespace ApifyPS.Client
 
         private HttpRequestMessage CreateMessage(ApifyRequest request)
         {
-            var uri = new Uri(Connection.BaseUri, request.PathAndQuery.TrimStart('/'));
+            // Composed as text and checked, never resolved against the base: no dot segment or unescaping can move it.
+            var uri = request.UriOn(Connection.BaseUri);
             var message = new HttpRequestMessage(request.Method, uri);
             // The token travels only here, never in the URL.
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.Token);
@@ -280,6 +296,30 @@ namespace ApifyPS.Client
 
         private static readonly bool s_onNetFramework =
             System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+        private static bool IsRedirect(HttpStatusCode status) => (int)status >= 300 && (int)status <= 399;
+
+        /// <summary>
+        /// A 3xx answer, not followed: the API never redirects, so it comes from something in between (a proxy, a
+        /// captive portal, a wrong base URI), and following it would send the token, and a start's body, there. Not
+        /// retried: the answer would be the same.
+        /// </summary>
+        private ApifyApiException RedirectError(ApifyRequest request, HttpResponseMessage response)
+        {
+            var sent = request.UriOn(Connection.BaseUri);
+            var location = response.Headers.Location;
+            if (location != null && !location.IsAbsoluteUri && Uri.TryCreate(sent, location, out var resolved)) location = resolved;
+            var status = $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+            var where = location != null ? $"a redirect to {location}" : "a redirect without a Location";
+            var error = Failure(request, response.StatusCode, ApifyErrorTypes.RedirectNotFollowed,
+                $"{request.Method.Method} {request.PathAndQuery} answered {status}, {where}. It was not followed: the Apify API never " +
+                $"redirects, and following it would send the token{(request.Content != null ? " and the request's body" : "")} there. " +
+                $"Check the base URI ({Connection.BaseUri}).", null, ApifyFailureStage.Answered);
+            error.Location = location;
+            error.RecommendedAction = $"Check the base URI {Connection.BaseUri} (Connect-Apify -BaseUri, $env:{ConnectionResolver.BaseUrlVariable}): " +
+                                      "something between you and the API answers with redirects. If you trust where it points, use that address as the base URI.";
+            return error;
+        }
 
         private async Task<ApifyApiException> ErrorFromResponseAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken token)
         {

@@ -20,6 +20,7 @@ namespace ApifyPS.Client
         public static async Task<ApifyConnection> VerifyAsync(ApifyConnection candidate, ApifyClientOptions? options,
             CancellationToken cancellationToken)
         {
+            candidate.EnsureTransportAllowed();
             var client = new ApifyClient(candidate, options);
             try
             {
@@ -44,11 +45,13 @@ namespace ApifyPS.Client
         {
             CredentialStore.ValidateProfileName(profile);
             if (vaultName == null)
-                return store.Save(profile, verified.BaseUri, verified.Username, verified.UserId, verified.Token);
+                return store.Save(profile, verified.BaseUri, verified.Username, verified.UserId, verified.Token,
+                    allowUnencryptedAuthentication: verified.AllowUnencryptedAuthentication);
             RequireVault(vault, vaultName);
             var secretName = SecretNameOf(profile);
             vault!.SetSecret(vaultName, secretName, verified.Token);
-            return store.Save(profile, verified.BaseUri, verified.Username, verified.UserId, null, vaultName, secretName);
+            return store.Save(profile, verified.BaseUri, verified.Username, verified.UserId, null, vaultName, secretName,
+                verified.AllowUnencryptedAuthentication);
         }
 
         /// <summary>

@@ -147,7 +147,7 @@ namespace ApifyPS.Client
             options.Progress?.Report(new ApifyJobProgress(kind, id, job, elapsed, completed));
 
         /// <summary>A GET of a job, held by the server up to <paramref name="waitSeconds"/> (a long poll when > 0).</summary>
-        private ApifyRequest JobRequest(string path, string id, int waitSeconds)
+        private ApifyRequest JobRequest(ApifyPath path, string id, int waitSeconds)
         {
             var query = new ApifyQuery().Add("waitForFinish", waitSeconds > 0 ? waitSeconds : (long?)null);
             return new ApifyRequest(HttpMethod.Get, path, query, waitSeconds > 0 ? ApifyRequestKind.LongPoll : ApifyRequestKind.Read)

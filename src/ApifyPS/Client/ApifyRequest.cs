@@ -24,19 +24,20 @@ namespace ApifyPS.Client
     /// <summary>One logical API call. Content is a factory so that each attempt sends a fresh body.</summary>
     public sealed class ApifyRequest
     {
-        public ApifyRequest(HttpMethod method, string path, ApifyQuery? query = null, ApifyRequestKind kind = ApifyRequestKind.Read)
+        private readonly ApifyPath _path;
+
+        public ApifyRequest(HttpMethod method, ApifyPath path, ApifyQuery? query = null, ApifyRequestKind kind = ApifyRequestKind.Read)
         {
-            if (!path.StartsWith("/", StringComparison.Ordinal)) throw new ArgumentException("The path must start with '/'.", nameof(path));
             Method = method;
-            Path = path;
+            _path = path ?? throw new ArgumentNullException(nameof(path));
             Query = query ?? new ApifyQuery();
             Kind = kind;
         }
 
         public HttpMethod Method { get; }
 
-        /// <summary>The path below the base URI, escaped, e.g. <c>/v2/actor-builds/abc</c>.</summary>
-        public string Path { get; }
+        /// <summary>The path below the base URI, escaped, e.g. <c>/v2/actor-builds/abc</c> (built by <see cref="ApifyPath"/>).</summary>
+        public string Path => _path.Value;
 
         public ApifyQuery Query { get; }
 
@@ -65,11 +66,12 @@ namespace ApifyPS.Client
         /// </summary>
         public TimeSpan? CapacityWait { get; set; }
 
+        /// <summary>Path and query as sent (below the base URI): what verbose lines and errors show.</summary>
         public string PathAndQuery => Path + Query;
 
-        public override string ToString() => Method.Method + " " + PathAndQuery;
+        /// <summary>The absolute URI sent: exactly the base URI followed by <see cref="PathAndQuery"/> (see <see cref="ApifyPath.ToUri"/>).</summary>
+        public Uri UriOn(Uri baseUri) => _path.ToUri(baseUri, Query);
 
-        /// <summary>Escapes one path segment (ids, <c>username~name</c>, record keys).</summary>
-        public static string Segment(string value) => Uri.EscapeDataString(value);
+        public override string ToString() => Method.Method + " " + PathAndQuery;
     }
 }

@@ -7,7 +7,7 @@ namespace ApifyPS.Client
     /// </summary>
     public sealed class ApifyStorageRef
     {
-        private ApifyStorageRef(string basePath, string targetId, string description)
+        private ApifyStorageRef(ApifyPath basePath, string targetId, string description)
         {
             BasePath = basePath;
             TargetId = targetId;
@@ -15,7 +15,7 @@ namespace ApifyPS.Client
         }
 
         /// <summary>The path the storage's endpoints hang off, e.g. <c>/v2/datasets/abc</c>.</summary>
-        public string BasePath { get; }
+        public ApifyPath BasePath { get; }
 
         /// <summary>The id errors name: the storage's or the run's.</summary>
         public string TargetId { get; }
@@ -24,16 +24,16 @@ namespace ApifyPS.Client
         public string Description { get; }
 
         public static ApifyStorageRef Dataset(string datasetId) =>
-            new ApifyStorageRef($"/v2/datasets/{ApifyRequest.Segment(datasetId)}", datasetId, $"dataset {datasetId}");
+            new ApifyStorageRef(ApifyPath.V2.Add("datasets").Add(PathSegment.DatasetId, datasetId), datasetId, $"dataset {datasetId}");
 
         public static ApifyStorageRef RunDataset(string runId) =>
-            new ApifyStorageRef($"/v2/actor-runs/{ApifyRequest.Segment(runId)}/dataset", runId, $"the default dataset of run {runId}");
+            new ApifyStorageRef(ApifyClient.RunPath(runId).Add("dataset"), runId, $"the default dataset of run {runId}");
 
         public static ApifyStorageRef KeyValueStore(string storeId) =>
-            new ApifyStorageRef($"/v2/key-value-stores/{ApifyRequest.Segment(storeId)}", storeId, $"key-value store {storeId}");
+            new ApifyStorageRef(ApifyPath.V2.Add("key-value-stores").Add(PathSegment.StoreId, storeId), storeId, $"key-value store {storeId}");
 
         public static ApifyStorageRef RunKeyValueStore(string runId) =>
-            new ApifyStorageRef($"/v2/actor-runs/{ApifyRequest.Segment(runId)}/key-value-store", runId, $"the default key-value store of run {runId}");
+            new ApifyStorageRef(ApifyClient.RunPath(runId).Add("key-value-store"), runId, $"the default key-value store of run {runId}");
 
         public override string ToString() => Description;
     }

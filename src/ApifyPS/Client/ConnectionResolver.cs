@@ -58,6 +58,10 @@ namespace ApifyPS.Client
     /// (<c>$env:APIFY_PROFILE</c> or <c>default</c>); 4. the Apify CLI's login file (<c>~/.apify/auth.json</c>).
     /// The base URI travels with the token: the session and a stored profile carry their own; a token from the
     /// environment or the CLI's file goes to <c>$env:APIFY_CLIENT_BASE_URL</c> or else https://api.apify.com.
+    /// Whichever wins, a plain http base URI to another machine is refused here, before any request, unless that
+    /// source allows it (<see cref="ApifyConnection.EnsureTransportAllowed"/>): the session and a stored profile keep
+    /// Connect-Apify's <c>-AllowUnencryptedAuthentication</c>, the environment says so with
+    /// <c>$env:APIFY_ALLOW_UNENCRYPTED = '1'</c>.
     /// </summary>
     public static class ConnectionResolver
     {
@@ -65,17 +69,28 @@ namespace ApifyPS.Client
         public const string BaseUrlVariable = "APIFY_CLIENT_BASE_URL";
         public const string ProfileVariable = "APIFY_PROFILE";
 
+        /// <summary>'1' or 'true': the environment's base URI may be plain http to another machine.</summary>
+        public const string AllowUnencryptedVariable = "APIFY_ALLOW_UNENCRYPTED";
+
         /// <summary>The connection to use, or an <see cref="ApifyApiException"/> of type not-connected saying how to connect.</summary>
         public static ApifyConnection Resolve() => Resolve(ConnectionSources.ForCurrentUser());
 
         public static ApifyConnection Resolve(ConnectionSources sources)
+        {
+            var connection = Find(sources);
+            connection.EnsureTransportAllowed();
+            return connection;
+        }
+
+        private static ApifyConnection Find(ConnectionSources sources)
         {
             var session = sources.Session.Connection;
             if (session != null) return session;
 
             var token = sources.Environment(TokenVariable);
             if (!string.IsNullOrWhiteSpace(token))
-                return new ApifyConnection(EnvironmentBaseUri(sources.Environment), token!.Trim(), ApifyConnectionSource.Environment)
+                return new ApifyConnection(EnvironmentBaseUri(sources.Environment), token!.Trim(), ApifyConnectionSource.Environment, null,
+                        EnvironmentAllowsUnencrypted(sources.Environment))
                     .WithSource(ApifyConnectionSource.Environment, "$env:" + TokenVariable, null);
 
             var named = sources.Environment(ProfileVariable);
@@ -91,7 +106,7 @@ namespace ApifyPS.Client
                     $"{ProfileVariable} names the profile '{profileName}', but no such profile is stored in {sources.Store.Directory}" +
                     $"{StoredList(sources.Store)}. Store it with 'Connect-Apify -Profile {profileName}'.", "", "");
 
-            var cli = ApifyCliLogin.Read(sources.CliAuthFile, EnvironmentBaseUri(sources.Environment));
+            var cli = ApifyCliLogin.Read(sources.CliAuthFile, EnvironmentBaseUri(sources.Environment), EnvironmentAllowsUnencrypted(sources.Environment));
             if (cli != null)
             {
                 sources.Warn(CredentialFileWarning.ForCliLogin(sources.CliAuthFile));
@@ -134,7 +149,8 @@ namespace ApifyPS.Client
             {
                 token = profile.Token!;
             }
-            return new ApifyConnection(profile.BaseUri, token.Trim(), ApifyConnectionSource.StoredProfile, profile.Name)
+            return new ApifyConnection(profile.BaseUri, token.Trim(), ApifyConnectionSource.StoredProfile, profile.Name,
+                    profile.AllowUnencryptedAuthentication)
                 .WithUser(profile.Username, profile.UserId)
                 .WithSource(ApifyConnectionSource.StoredProfile, profile.TokenLocation, profile.Name);
         }
@@ -150,6 +166,13 @@ namespace ApifyPS.Client
                 throw new ApifyApiException(null, ApifyErrorTypes.NotConnected,
                     $"The environment variable {BaseUrlVariable} ('{baseUrl}') is not an absolute URI.", "", "");
             return uri;
+        }
+
+        /// <summary>Whether <c>$env:APIFY_ALLOW_UNENCRYPTED</c> is '1' or 'true' (any case); anything else is no.</summary>
+        public static bool EnvironmentAllowsUnencrypted(Func<string, string?> environment)
+        {
+            var value = environment(AllowUnencryptedVariable)?.Trim();
+            return value == "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
         }
 
         private static string StoredList(CredentialStore store)

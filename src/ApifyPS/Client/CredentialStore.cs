@@ -53,6 +53,9 @@ namespace ApifyPS.Client
         /// <summary>The secret's name in <see cref="Vault"/>.</summary>
         public string? SecretName { get; internal set; }
 
+        /// <summary>Connect-Apify -AllowUnencryptedAuthentication: the token may go over plain http to another machine.</summary>
+        public bool AllowUnencryptedAuthentication { get; internal set; }
+
         /// <summary>The token, for file-kept profiles (decrypted); null for vault-kept ones.</summary>
         internal string? Token { get; set; }
 
@@ -179,7 +182,7 @@ namespace ApifyPS.Client
         /// token there); otherwise it holds the token, protected as <see cref="FileProtection"/> says.
         /// </summary>
         public StoredProfile Save(string profile, Uri baseUri, string? username, string? userId, string? token,
-            string? vault = null, string? secretName = null)
+            string? vault = null, string? secretName = null, bool allowUnencryptedAuthentication = false)
         {
             var path = PathOf(profile);
             var protection = vault != null ? TokenProtection.SecretVault : FileProtection;
@@ -193,6 +196,7 @@ namespace ApifyPS.Client
                 Vault = vault,
                 SecretName = secretName,
                 Token = protection == TokenProtection.SecretVault ? null : token,
+                AllowUnencryptedAuthentication = allowUnencryptedAuthentication,
             };
             byte[] content = Serialize(saved);
             try
@@ -233,6 +237,7 @@ namespace ApifyPS.Client
                 if (p.Username != null) w.WriteString("username", p.Username);
                 if (p.UserId != null) w.WriteString("userId", p.UserId);
                 w.WriteString("savedAt", p.SavedAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                if (p.AllowUnencryptedAuthentication) w.WriteBoolean("allowUnencryptedAuthentication", true);
                 switch (p.Protection)
                 {
                     case TokenProtection.SecretVault:
@@ -306,6 +311,7 @@ namespace ApifyPS.Client
                     Vault = protection == TokenProtection.SecretVault ? vault : null,
                     SecretName = protection == TokenProtection.SecretVault ? secretName : null,
                     Token = protection == TokenProtection.SecretVault ? null : token,
+                    AllowUnencryptedAuthentication = root.TryGetProperty("allowUnencryptedAuthentication", out var allow) && allow.ValueKind == JsonValueKind.True,
                 };
             }
         }

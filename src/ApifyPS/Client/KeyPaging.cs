@@ -44,7 +44,7 @@ namespace ApifyPS.Client
         /// (<c>isTruncated</c>). Page N+1 is requested only when the consumer asks past page N; a server that does not
         /// advance is an error rather than an endless walk.
         /// </summary>
-        public async IAsyncEnumerable<T> ListByKeyAsync<T>(string path, ApifyQuery? query, KeyPageRequest paging, string? targetId = null,
+        public async IAsyncEnumerable<T> ListByKeyAsync<T>(ApifyPath path, ApifyQuery? query, KeyPageRequest paging, string? targetId = null,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var startKey = string.IsNullOrEmpty(paging.ExclusiveStartKey) ? null : paging.ExclusiveStartKey;

@@ -76,7 +76,7 @@ namespace ApifyPS.Client
         /// stops (the enumerator is disposed).
         /// </para>
         /// </summary>
-        public IAsyncEnumerable<T> ListAsync<T>(string path, ApifyQuery? query, PageRequest paging,
+        public IAsyncEnumerable<T> ListAsync<T>(ApifyPath path, ApifyQuery? query, PageRequest paging,
             CancellationToken cancellationToken = default) =>
             ListAsync<T>(path, query, paging, null, cancellationToken);
 
@@ -85,7 +85,7 @@ namespace ApifyPS.Client
         /// its own at the first item for which <paramref name="endsWalk"/> is true, and true for every item after it
         /// (a time window passed): a page whose last item ends the walk is not read ahead of.
         /// </summary>
-        internal async IAsyncEnumerable<T> ListAsync<T>(string path, ApifyQuery? query, PageRequest paging, Func<T, bool>? endsWalk,
+        internal async IAsyncEnumerable<T> ListAsync<T>(ApifyPath path, ApifyQuery? query, PageRequest paging, Func<T, bool>? endsWalk,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var offset = paging.Skip;
@@ -165,7 +165,7 @@ namespace ApifyPS.Client
 
         /// <summary>The first page is read only as far as its first item when it arrives (that item is wanted at
         /// once); later pages are deserialized whole as they arrive, off the consumer's thread when read ahead.</summary>
-        private Task<ListPageBuffer<T>> FetchPageAsync<T>(string path, ApifyQuery? query, long offset, long? limit, bool descending,
+        private Task<ListPageBuffer<T>> FetchPageAsync<T>(ApifyPath path, ApifyQuery? query, long offset, long? limit, bool descending,
             bool first, CancellationToken cancellationToken)
         {
             var q = (query ?? new ApifyQuery()).Clone()
@@ -211,7 +211,7 @@ namespace ApifyPS.Client
         /// cannot filter: pages are walked lazily at the caller's page size, -Skip/-First count matching items, and
         /// the walk stops as soon as the list (sorted by startedAt) is past the filter's time window.
         /// </summary>
-        internal async IAsyncEnumerable<T> ListFilteredAsync<T>(string path, ApifyQuery? query, PageRequest paging, ApifyJobFilter filter,
+        internal async IAsyncEnumerable<T> ListFilteredAsync<T>(ApifyPath path, ApifyQuery? query, PageRequest paging, ApifyJobFilter filter,
             [EnumeratorCancellation] CancellationToken cancellationToken = default) where T : IApifyJob
         {
             var wanted = paging.First;

@@ -203,7 +203,58 @@ namespace ApifyPS.Cmdlets
         }
 
         /// <summary>Writes an API failure as a non-terminating error: FullyQualifiedErrorId is Apify's error type.</summary>
-        protected void WriteApiError(ApifyApiException ex, object? target = null) => WriteError(ToErrorRecord(ex, target));
+        protected void WriteApiError(ApifyApiException ex, object? target = null) => WriteError(ErrorRecordFor(ex, target));
+
+        /// <summary>
+        /// Runs <paramref name="build"/>, which names a request's target (a storage, a path) from the parameters or an
+        /// input object. A value that cannot be a path segment (say, an id of a piped object) is written as a
+        /// non-terminating error that says where it came from, and gives null: nothing is sent for this record.
+        /// </summary>
+        protected T? PathTarget<T>(Func<T?> build) where T : class
+        {
+            try
+            {
+                return build();
+            }
+            catch (ApifyPathException ex)
+            {
+                WriteApiError(ex);
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// <see cref="ToErrorRecord"/>, and for a value the core refused as a path segment (<see cref="ApifyPathException"/>)
+        /// the parameter it came from: the parameter bound to that value, else -InputObject (a value of the object
+        /// given), else the API's answer. Values given directly are refused while binding (<see cref="ValidatePathSegmentAttribute"/>);
+        /// this names the ones a cmdlet took from an object or an answer.
+        /// </summary>
+        protected ErrorRecord ErrorRecordFor(ApifyApiException ex, object? target)
+        {
+            if (!(ex is ApifyPathException refused)) return ToErrorRecord(ex, target);
+            var bound = MyInvocation.BoundParameters;
+            string? parameter = null;
+            foreach (var pair in bound)
+            {
+                if (pair.Key == "InputObject" || refused.Value == null) continue;
+                foreach (var value in ValidatePathSegmentAttribute.ValuesOf(pair.Value))
+                    if (string.Equals(value, refused.Value, StringComparison.Ordinal)) parameter ??= pair.Key;
+            }
+            string message;
+            if (parameter != null)
+                message = $"-{parameter}: {refused.Message}";
+            else if (bound.TryGetValue("InputObject", out var input) && input != null)
+            {
+                var item = input is PSObject pso ? pso.BaseObject : input;
+                var named = item is ApifyPS.Models.ApifyResource resource ? $"{resource.GetType().Name} '{PathSegment.Show(resource.Id)}'" : item.GetType().Name;
+                message = $"-InputObject ({named}): {refused.Message}";
+            }
+            else
+                message = $"{refused.Message} The value came from the API's answer.";
+            var record = new ErrorRecord(refused, refused.ErrorType, ErrorCategory.InvalidArgument, target ?? refused.Value);
+            record.ErrorDetails = new ErrorDetails(message);
+            return record;
+        }
 
         /// <summary>
         /// The one mapping of API errors to PowerShell: Apify's <c>type</c> becomes the error id, the HTTP status the
@@ -231,6 +282,9 @@ namespace ApifyPS.Cmdlets
             if (ex.ErrorType == ApifyErrorTypes.ProfileNotFound) return ErrorCategory.ObjectNotFound;
             if (ex.ErrorType == ApifyErrorTypes.SecretVaultUnavailable) return ErrorCategory.ResourceUnavailable;
             if (ex.ErrorType == ApifyErrorTypes.CredentialNotSaved) return ErrorCategory.WriteError;
+            if (ex.ErrorType == ApifyErrorTypes.InvalidPathSegment) return ErrorCategory.InvalidArgument;
+            if (ex.ErrorType == ApifyErrorTypes.UnencryptedAuthentication) return ErrorCategory.SecurityError;
+            if (ex.ErrorType == ApifyErrorTypes.RedirectNotFollowed) return ErrorCategory.ProtocolError;
             if (ex.StatusCode == null) return ErrorCategory.ConnectionError;
             var code = (int)ex.StatusCode.Value;
             switch (code)

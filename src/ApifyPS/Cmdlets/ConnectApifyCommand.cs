@@ -47,6 +47,13 @@ namespace ApifyPS.Cmdlets
         [Parameter]
         public SwitchParameter SessionOnly { get; set; }
 
+        /// <summary>
+        /// Lets the token go over plain http to a host that is not this machine (refused otherwise: it would cross the
+        /// network in clear text). Kept with the stored profile. Loopback needs no permission.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
         /// <summary>Store the token in this SecretManagement vault instead of the profile's file.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -83,7 +90,12 @@ namespace ApifyPS.Cmdlets
                 var sources = CurrentSources();
                 if (Vault != null) ApifyConnector.RequireVault(sources.Vault, Vault);
                 var baseUri = BaseUri ?? ConnectionResolver.EnvironmentBaseUri(sources.Environment);
-                var candidate = new ApifyConnection(baseUri, plain.Trim(), ApifyConnectionSource.Parameter, SessionOnly ? null : Profile);
+                // Plain http to another machine only when the user said so: here, or for the environment's base URI there.
+                var allowUnencrypted = AllowUnencryptedAuthentication.IsPresent ||
+                                       (BaseUri == null && ConnectionResolver.EnvironmentAllowsUnencrypted(sources.Environment));
+                var candidate = new ApifyConnection(baseUri, plain.Trim(), ApifyConnectionSource.Parameter, SessionOnly ? null : Profile,
+                    allowUnencrypted);
+                candidate.EnsureTransportAllowed();
                 WriteVerbose($"Checking the token with GET /v2/users/me at {candidate.BaseUri}");
                 var verified = Await(ApifyConnector.VerifyAsync(candidate, ClientOptions(), CancellationToken));
                 WriteVerbose($"The token belongs to {verified.Username} ({verified.UserId}).");

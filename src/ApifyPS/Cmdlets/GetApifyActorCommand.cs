@@ -19,6 +19,7 @@ namespace ApifyPS.Cmdlets
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
+        [ValidatePathSegment("actorId")]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>An ApifyPS object: an Actor is read again; a build, version or webhook gives its Actor.</summary>

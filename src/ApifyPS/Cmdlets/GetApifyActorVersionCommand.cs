@@ -21,6 +21,7 @@ namespace ApifyPS.Cmdlets
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
+        [ValidatePathSegment("actorId")]
         public string Actor { get; set; } = "";
 
         /// <summary>An Actor (its versions) or a version (read again) from the pipeline.</summary>
@@ -32,6 +33,7 @@ namespace ApifyPS.Cmdlets
         [Alias("VersionNumber")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ValidatePathSegment("versionNumber")]
         public string[]? Version { get; set; }
 
         protected override void ProcessRecord()

@@ -20,6 +20,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BuildId")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("buildId")]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>An Actor id or username~name: list that Actor's builds.</summary>
@@ -27,6 +28,7 @@ namespace ApifyPS.Cmdlets
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
+        [ValidatePathSegment("actorId")]
         public string Actor { get; set; } = "";
 
         /// <summary>An ApifyPS object from the pipeline: a build is read again, a run gives its build, an Actor its builds.</summary>

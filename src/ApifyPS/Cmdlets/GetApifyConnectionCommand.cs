@@ -41,6 +41,7 @@ namespace ApifyPS.Cmdlets
                         $"No profile '{Profile}' is stored in {sources.Store.Directory}. Store it with 'Connect-Apify -Profile {Profile}'.", "", "")
                     { TargetId = Profile };
                     connection = ConnectionResolver.FromStoredProfile(stored, sources);
+                    connection.EnsureTransportAllowed();
                 }
             }
             catch (ApifyApiException ex)

@@ -27,11 +27,13 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DatasetSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DefaultDatasetId")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("datasetId")]
         public string DatasetId { get; set; } = "";
 
         /// <summary>A run id: its default dataset.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("runId")]
         public string RunId { get; set; } = "";
 
         /// <summary>A run from the pipeline: its default dataset.</summary>
@@ -74,24 +76,8 @@ namespace ApifyPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            ApifyStorageRef dataset;
-            switch (ParameterSetName)
-            {
-                case RunSet:
-                    dataset = ApifyStorageRef.RunDataset(RunId);
-                    break;
-                case InputObjectSet:
-                    if (!(InputObject is ApifyRun run))
-                    {
-                        WriteUnsupportedInput(InputObject!, "a run");
-                        return;
-                    }
-                    dataset = string.IsNullOrEmpty(run.DefaultDatasetId) ? ApifyStorageRef.RunDataset(run.Id) : ApifyStorageRef.Dataset(run.DefaultDatasetId!);
-                    break;
-                default:
-                    dataset = ApifyStorageRef.Dataset(DatasetId);
-                    break;
-            }
+            var dataset = PathTarget(DatasetOf);
+            if (dataset == null) return;
             // With -Clean the server drops empty items, so its total counts more items than will come.
             var paging = ApifyPaging.From(this, PagingParameters, PageSize, Descending, exactTotal: !Clean);
             var reader = new PSJsonReader();
@@ -103,6 +89,25 @@ namespace ApifyPS.Cmdlets
             catch (ApifyApiException ex)
             {
                 WriteApiError(ex, dataset.TargetId);
+            }
+        }
+
+        /// <summary>The dataset the parameters or the piped run name; null (the error written) for input it cannot use.</summary>
+        private ApifyStorageRef? DatasetOf()
+        {
+            switch (ParameterSetName)
+            {
+                case RunSet:
+                    return ApifyStorageRef.RunDataset(RunId);
+                case InputObjectSet:
+                    if (!(InputObject is ApifyRun run))
+                    {
+                        WriteUnsupportedInput(InputObject!, "a run");
+                        return null;
+                    }
+                    return string.IsNullOrEmpty(run.DefaultDatasetId) ? ApifyStorageRef.RunDataset(run.Id) : ApifyStorageRef.Dataset(run.DefaultDatasetId!);
+                default:
+                    return ApifyStorageRef.Dataset(DatasetId);
             }
         }
 

@@ -21,14 +21,17 @@ namespace ApifyPS.Cmdlets
         /// <summary>A build or run id (the API's /v2/logs/{buildOrRunId}).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("buildOrRunId")]
         public string Id { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = BuildSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("buildId")]
         public string BuildId { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("runId")]
         public string RunId { get; set; } = "";
 
         /// <summary>A build or run from the pipeline.</summary>

@@ -23,11 +23,13 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = StoreSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DefaultKeyValueStoreId")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("storeId")]
         public string StoreId { get; set; } = "";
 
         /// <summary>A run id: its default key-value store.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("runId")]
         public string RunId { get; set; } = "";
 
         /// <summary>A run from the pipeline: its default key-value store.</summary>
@@ -37,6 +39,7 @@ namespace ApifyPS.Cmdlets
         /// <summary>The record's key (default OUTPUT).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("recordKey")]
         public string Key { get; set; } = "OUTPUT";
 
         /// <summary>Write the record to this file, byte for byte; an existing folder gets a file named after the key.</summary>
@@ -66,26 +69,8 @@ namespace ApifyPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            ApifyStorageRef store;
-            switch (ParameterSetName)
-            {
-                case RunSet:
-                    store = ApifyStorageRef.RunKeyValueStore(RunId);
-                    break;
-                case InputObjectSet:
-                    if (!(InputObject is ApifyRun run))
-                    {
-                        WriteUnsupportedInput(InputObject!, "a run");
-                        return;
-                    }
-                    store = string.IsNullOrEmpty(run.DefaultKeyValueStoreId)
-                        ? ApifyStorageRef.RunKeyValueStore(run.Id)
-                        : ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!);
-                    break;
-                default:
-                    store = ApifyStorageRef.KeyValueStore(StoreId);
-                    break;
-            }
+            var store = PathTarget(StoreOf);
+            if (store == null) return;
             try
             {
                 if (OutFile != null)
@@ -115,6 +100,27 @@ namespace ApifyPS.Cmdlets
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "OutFileNotWritten", ErrorCategory.WriteError, OutFile));
+            }
+        }
+
+        /// <summary>The store the parameters or the piped run name; null (the error written) for input it cannot use.</summary>
+        private ApifyStorageRef? StoreOf()
+        {
+            switch (ParameterSetName)
+            {
+                case RunSet:
+                    return ApifyStorageRef.RunKeyValueStore(RunId);
+                case InputObjectSet:
+                    if (!(InputObject is ApifyRun run))
+                    {
+                        WriteUnsupportedInput(InputObject!, "a run");
+                        return null;
+                    }
+                    return string.IsNullOrEmpty(run.DefaultKeyValueStoreId)
+                        ? ApifyStorageRef.RunKeyValueStore(run.Id)
+                        : ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!);
+                default:
+                    return ApifyStorageRef.KeyValueStore(StoreId);
             }
         }
 

@@ -18,11 +18,13 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = StoreSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DefaultKeyValueStoreId")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("storeId")]
         public string StoreId { get; set; } = "";
 
         /// <summary>A run id: its default key-value store.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("runId")]
         public string RunId { get; set; } = "";
 
         /// <summary>A run from the pipeline: its default key-value store.</summary>
@@ -54,7 +56,7 @@ namespace ApifyPS.Cmdlets
                 {
                     case RunSet:
                         target = RunId;
-                        storeId = StoreOf(Await(Client.GetRunAsync(RunId, 0, CancellationToken)));
+                        storeId = StoreOf(RunId, Await(Client.GetRunAsync(RunId, 0, CancellationToken)));
                         break;
                     case InputObjectSet:
                         if (!(InputObject is ApifyRun run))
@@ -63,7 +65,7 @@ namespace ApifyPS.Cmdlets
                             return;
                         }
                         target = run.Id;
-                        storeId = string.IsNullOrEmpty(run.DefaultKeyValueStoreId) ? StoreOf(Await(Client.GetRunAsync(run.Id, 0, CancellationToken))) : run.DefaultKeyValueStoreId!;
+                        storeId = string.IsNullOrEmpty(run.DefaultKeyValueStoreId) ? StoreOf(run.Id, Await(Client.GetRunAsync(run.Id, 0, CancellationToken))) : run.DefaultKeyValueStoreId!;
                         break;
                     default:
                         storeId = StoreId;
@@ -89,10 +91,10 @@ namespace ApifyPS.Cmdlets
         }
 
         /// <summary>A run's default store: key objects carry a store id so they can be piped to Get-ApifyRecord.</summary>
-        private static string StoreOf(ApifyRun run) =>
+        private static string StoreOf(string runId, ApifyRun run) =>
             !string.IsNullOrEmpty(run.DefaultKeyValueStoreId)
                 ? run.DefaultKeyValueStoreId!
-                : throw new ApifyApiException(null, ApifyErrorTypes.InvalidResponse, $"Run {run.Id} has no default key-value store.", "GET",
-                    $"/v2/actor-runs/{run.Id}") { TargetId = run.Id };
+                : throw new ApifyApiException(null, ApifyErrorTypes.InvalidResponse, $"Run {runId} has no default key-value store.", "GET",
+                    ApifyClient.RunPath(runId).Value) { TargetId = runId };
     }
 }

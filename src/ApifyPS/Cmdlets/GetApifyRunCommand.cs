@@ -20,6 +20,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RunId")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("runId")]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>An Actor id or username~name: list that Actor's runs.</summary>
@@ -27,6 +28,7 @@ namespace ApifyPS.Cmdlets
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
+        [ValidatePathSegment("actorId")]
         public string Actor { get; set; } = "";
 
         /// <summary>An ApifyPS object: an Actor (its runs) or a run (read again).</summary>

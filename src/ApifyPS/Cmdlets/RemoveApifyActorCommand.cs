@@ -20,6 +20,7 @@ namespace ApifyPS.Cmdlets
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
+        [ValidatePathSegment("actorId")]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>Actors from the pipeline (Get-ApifyActor); other ApifyPS objects are refused, never taken for an Actor.</summary>

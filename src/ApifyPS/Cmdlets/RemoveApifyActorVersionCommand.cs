@@ -19,12 +19,14 @@ namespace ApifyPS.Cmdlets
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
+        [ValidatePathSegment("actorId")]
         public string Actor { get; set; } = "";
 
         /// <summary>The version number, MAJOR.MINOR.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ActorSet, ValueFromPipelineByPropertyName = true)]
         [Alias("VersionNumber")]
         [ValidatePattern(ApifyActorSchema.VersionNumberRegex)]
+        [ValidatePathSegment("versionNumber")]
         public string Version { get; set; } = "";
 
         /// <summary>Versions from the pipeline (Get-ApifyActorVersion).</summary>

@@ -24,6 +24,7 @@ namespace ApifyPS.Cmdlets
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
+        [ValidatePathSegment("actorId")]
         public string Id { get; set; } = "";
 
         /// <summary>An Actor from the pipeline (Get-ApifyActor).</summary>

@@ -29,6 +29,7 @@ namespace ApifyPS.Cmdlets
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
+        [ValidatePathSegment("actorId")]
         public string Actor { get; set; } = "";
 
         /// <summary>A version (Get-ApifyActorVersion) or an Actor (with -Version) from the pipeline.</summary>
@@ -40,6 +41,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(ParameterSetName = InputObjectSet)]
         [Alias("VersionNumber")]
         [ValidatePattern(ApifyActorSchema.VersionNumberRegex)]
+        [ValidatePathSegment("versionNumber")]
         public string? Version { get; set; }
 
         /// <summary>A new source type; it needs its source parameter too.</summary>
@@ -78,11 +80,13 @@ namespace ApifyPS.Cmdlets
         /// <summary>Variables to set (created or updated), NAME = value; a SecureString value is a secret. Others stay.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ValidatePathSegment("envVarName")]
         public IDictionary? EnvironmentVariable { get; set; }
 
         /// <summary>Names of variables to remove.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("envVarName")]
         public string[]? RemoveEnvironmentVariable { get; set; }
 
         /// <summary>Writes the updated version.</summary>

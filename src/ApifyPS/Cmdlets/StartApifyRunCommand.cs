@@ -21,6 +21,7 @@ namespace ApifyPS.Cmdlets
         [Alias("ActorId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
+        [ValidatePathSegment("actorId")]
         public string Actor { get; set; } = "";
 
         /// <summary>An Actor from the pipeline.</summary>

@@ -16,6 +16,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BuildId")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("buildId")]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>A build from the pipeline.</summary>

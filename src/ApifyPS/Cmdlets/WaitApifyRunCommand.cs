@@ -18,6 +18,7 @@ namespace ApifyPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RunId")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment("runId")]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>A run from the pipeline.</summary>

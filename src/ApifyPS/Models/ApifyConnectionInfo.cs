@@ -24,6 +24,9 @@ namespace ApifyPS.Models
         /// <summary>Where the token was found: "Connect-Apify", "$env:APIFY_TOKEN", a file, a vault.</summary>
         public string? Location { get; set; }
 
+        /// <summary>Whether the token may go over plain http to another machine (Connect-Apify -AllowUnencryptedAuthentication).</summary>
+        public bool AllowUnencryptedAuthentication { get; set; }
+
         /// <summary>Where Connect-Apify stored it (a file or a vault); empty with -SessionOnly and for Get-ApifyConnection.</summary>
         public string? StoredIn { get; set; }
 
@@ -35,6 +38,7 @@ namespace ApifyPS.Models
             BaseUri = connection.BaseUri,
             Source = connection.Source,
             Location = connection.Location,
+            AllowUnencryptedAuthentication = connection.AllowUnencryptedAuthentication,
             StoredIn = storedIn,
         };
 

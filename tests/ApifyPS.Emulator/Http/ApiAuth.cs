@@ -27,7 +27,8 @@ public static class ApiAuth
             if (!string.IsNullOrEmpty(queryToken)) { token = queryToken; auth = "query"; }
             else if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) { token = header["Bearer ".Length..].Trim(); auth = "header"; }
             var body = await RequestLog.ReadBody(ctx.Request);
-            var entry = new RequestLog.Entry(ctx.Request.Method, ctx.Request.Path.Value ?? "", RequestLog.RedactQuery(ctx.Request.QueryString.Value?.TrimStart('?') ?? ""), auth, body);
+            var entry = new RequestLog.Entry(ctx.Request.Method, ctx.Request.Path.Value ?? "", RequestLog.RedactQuery(ctx.Request.QueryString.Value?.TrimStart('?') ?? ""), auth, body,
+                RequestLog.RawPathOf(ctx));
             log.Add(entry);
             using var active = log.BeginActive(entry);
             if (token != null)

@@ -14,9 +14,12 @@ namespace ApifyPS.Emulator.Http;
 public sealed class FaultRegistry
 {
     public static readonly string[] Actions =
-        new[] { "status", "html", "empty", "delay", "reset-before", "reset-after", "close-after", "truncate", "body" }.Concat(BodyFaults.Actions).ToArray();
+        new[] { "status", "html", "empty", "delay", "reset-before", "reset-after", "close-after", "truncate", "body", "redirect" }.Concat(BodyFaults.Actions).ToArray();
 
-    /// <summary>What a test asks for. <c>path</c>: <c>*</c> matches within one segment, <c>**</c> across segments.</summary>
+    /// <summary>
+    /// What a test asks for. <c>path</c>: <c>*</c> matches within one segment, <c>**</c> across segments.
+    /// <c>location</c>: where a <c>redirect</c> points (its Location header; <c>status</c> 300-399, 307 by default).
+    /// </summary>
     public sealed record FaultSpec(
         string Path,
         string? Method = null,
@@ -34,7 +37,8 @@ public sealed class FaultRegistry
         long? Bytes = null,
         int StallMs = 0,
         int IntervalMs = 0,
-        bool Chunked = false);
+        bool Chunked = false,
+        string? Location = null);
 
     public sealed class Fault
     {
@@ -49,7 +53,7 @@ public sealed class FaultRegistry
             id = Id, method = Spec.Method ?? "*", path = Spec.Path, action = Spec.Action, count = Spec.Count, remaining = Remaining,
             hits = Hits, status = Spec.Status, retryAfter = Spec.RetryAfter, errorType = Spec.ErrorType, delayMs = Spec.DelayMs,
             process = Spec.Process, abort = Spec.Abort, contentType = Spec.ContentType, bytes = Spec.Bytes, stallMs = Spec.StallMs,
-            intervalMs = Spec.IntervalMs, chunked = Spec.Chunked,
+            intervalMs = Spec.IntervalMs, chunked = Spec.Chunked, location = Spec.Location,
         };
     }
 
@@ -69,6 +73,9 @@ public sealed class FaultRegistry
         else if (spec.Action == "delay" && spec.DelayMs == 0) error = "action 'delay' needs 'delayMs'.";
         else if (spec.Action == "body" && spec.Body == null) error = "action 'body' needs 'body'.";
         else if (BodyFaults.Handles(spec.Action)) error = BodyFaults.Validate(spec);
+        else if (spec.Action == "redirect" && string.IsNullOrWhiteSpace(spec.Location)) error = "action 'redirect' needs a 'location'.";
+        else if (spec.Action == "redirect" && spec.Status is not (null or (>= 300 and <= 399))) error = "action 'redirect' takes a 'status' from 300 to 399.";
+        else if (spec.Location != null && !Uri.TryCreate(spec.Location, UriKind.RelativeOrAbsolute, out _)) error = "'location' must be a URI.";
         if (error != null) return null;
         var fault = new Fault
         {
@@ -214,6 +221,17 @@ public static class FaultMiddleware
                     ctx.Response.ContentLength = half.Length;
                     await ctx.Response.Body.WriteAsync(half, ctx.RequestAborted);
                 }
+                return;
+            }
+
+            case "redirect":
+            {
+                // A redirect as a proxy or a moved service answers it; with process=true the request is handled first.
+                if (spec.Process == true) await RunBuffered(ctx, next);
+                ResetAnswer(ctx);
+                ctx.Response.StatusCode = spec.Status ?? 307;
+                ctx.Response.Headers.Location = spec.Location;
+                ctx.Response.ContentLength = 0;
                 return;
             }
 

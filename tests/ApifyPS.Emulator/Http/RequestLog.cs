@@ -13,8 +13,20 @@ public sealed class RequestLog
     /// <summary>What a secret is logged as.</summary>
     public const string Redacted = "***";
 
-    /// <summary>One request. <c>Body</c>: the JSON body as sent (a string when it was not JSON), null without one.</summary>
-    public sealed record Entry(string Method, string Path, string Query, string Auth, object? Body = null);
+    /// <summary>
+    /// One request. <c>Path</c>: decoded, as routes see it. <c>RawPath</c>: the path exactly as the request line
+    /// carried it (escapes and all), without the query. <c>Body</c>: the JSON body as sent (a string when it was not
+    /// JSON), null without one.
+    /// </summary>
+    public sealed record Entry(string Method, string Path, string Query, string Auth, object? Body = null, string? RawPath = null);
+
+    /// <summary>The request line's path, without the query (which can hold a token).</summary>
+    public static string RawPathOf(HttpContext ctx)
+    {
+        var raw = ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "";
+        var q = raw.IndexOf('?');
+        return q < 0 ? raw : raw.Substring(0, q);
+    }
 
     /// <summary>The query as sent, with the value of every <c>token</c> parameter (matched as the API does: any case) redacted.</summary>
     public static string RedactQuery(string query) =>

@@ -58,7 +58,8 @@ public static class ControlRoutes
             await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, result, Json));
         });
 
-        // GET /__emulator/requests: [{"method","path","query","auth","body"}], oldest first; secrets redacted (RequestLog).
+        // GET /__emulator/requests: [{"method","path","query","auth","body","rawPath"}], oldest first; secrets redacted (RequestLog);
+        // rawPath: the path as the request line carried it, escapes and all, without the query.
         app.MapGet("/__emulator/requests", async ctx =>
             await ApiResponse.WriteJson(ctx, 200, w => JsonSerializer.Serialize(w, log.Snapshot(), Json)));
 

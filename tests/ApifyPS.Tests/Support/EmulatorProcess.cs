@@ -62,8 +62,8 @@ public sealed class EmulatorProcess : IDisposable
 
     public sealed record SeedResult(string ActorId, string Actor, int Builds, int Runs);
 
-    /// <summary>A request the server got; Body is its JSON body (null without one).</summary>
-    public sealed record LoggedRequest(string Method, string Path, string Query, string Auth, JsonElement? Body = null);
+    /// <summary>A request the server got; Body is its JSON body (null without one); RawPath the path as the request line carried it.</summary>
+    public sealed record LoggedRequest(string Method, string Path, string Query, string Auth, JsonElement? Body = null, string? RawPath = null);
 
     public SeedResult Seed(string actor, int builds = 0, int runs = 0, object? extra = null)
     {
