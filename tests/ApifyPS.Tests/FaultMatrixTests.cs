@@ -102,7 +102,6 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     [Theory]
     [InlineData("reset-before")]
     [InlineData("reset-after")]
-    [InlineData("close-after")]
     public async Task Recovers_from_a_connection_reset_on_a_read(string action)
     {
         var p = NewProbe();
@@ -117,10 +116,23 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_read_whose_connection_keeps_closing_cleanly_is_sent_exactly_as_often_as_the_policy_says()
+    public async Task A_read_after_a_clean_close_is_answered_and_sent_as_a_read_without_a_body()
     {
-        // On a clean close (FIN) before any answer .NET's pool would re-send a body-less request on its own, up to 3
-        // times per attempt, so 3 attempts would be 12 requests, shown as 3.
+        // A GET goes without a body (as HTTP expects; some CDNs refuse a GET with one), so after a clean close (FIN)
+        // before any answer .NET's pool may send it again by itself: harmless for a read. It is answered, once.
+        var p = NewProbe();
+        Fault(p, "close-after");
+        Assert.Equal(p.BuildId, (await p.Client.GetBuildAsync(p.BuildId)).Id);
+        Print(p);
+        Assert.Equal(2, RequestsTo(p.Path));
+        Assert.Matches(@"-> 200 OK in \d+ ms \(attempt \d of 9\)$", p.Verbose[^1]);
+    }
+
+    [Fact]
+    public async Task A_read_whose_connection_keeps_closing_cleanly_gives_up_after_the_policys_attempts()
+    {
+        // The module makes the policy's attempts; .NET's pool may send each of them up to 4 times (a body-less GET
+        // after a clean close), which a read can afford. It ends as connection-failed, not in a loop.
         var p = NewProbe(maxRetries: 2);
         Fault(p, "close-after", count: 100);
         var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
@@ -128,7 +140,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         output.WriteLine(ex.Message);
         Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
         Assert.Equal(3, ex.Attempts);
-        Assert.Equal(3, RequestsTo(p.Path));
+        Assert.InRange(RequestsTo(p.Path), 3, 12);
         Assert.Equal(3, p.Verbose.Count);
         Assert.EndsWith("(attempt 3 of 3); giving up after 3 attempts", p.Verbose[^1]);
     }

@@ -277,22 +277,27 @@ namespace ApifyPS.Client
             var message = new HttpRequestMessage(request.Method, uri);
             // The token travels only here, never in the URL.
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.Token);
-            message.Content = request.Content != null ? request.Content() : EmptyBody(request.Method);
+            message.Content = request.Content != null ? request.Content() : EmptyBody(request);
             return message;
         }
 
         /// <summary>
-        /// Every request carries a body, an empty one (Content-Length: 0) when it has none of its own. Why: .NET's
-        /// SocketsHttpHandler sends a request that has no body again by itself, up to 3 more times, when the connection
-        /// closes cleanly (FIN) before the first byte of an answer, as a server or proxy closing a keep-alive connection
-        /// does, even after the server read the request and acted on it (one Start-ApifyBuild made 4 builds). A request
-        /// with a body it never sends twice. So a start or create reaches the server exactly as often as the module
-        /// decides, and every retry of a read is the module's own, counted in its verbose line. .NET Framework's
-        /// HttpWebRequest refuses a body on GET and HEAD, which go without one there; it does not repeat a POST whose
-        /// headers it sent.
+        /// A request without a body of its own gets an empty one (Content-Length: 0), except a plain read (GET or HEAD
+        /// that starts nothing). Why: .NET's SocketsHttpHandler sends a request that has no body again by itself, up to
+        /// 3 more times, when the connection closes cleanly (FIN) before the first byte of an answer, as a server or
+        /// proxy closing a keep-alive connection does, even after the server read the request and acted on it (one
+        /// Start-ApifyBuild made 4 builds); a request with a body it never sends twice. So a start or create (run-sync
+        /// without input is a GET start) reaches the server exactly as often as the module decides. Plain reads go
+        /// without one, as HTTP expects (some CDNs refuse a GET with a body): the pool may repeat such a read after a
+        /// clean close, which is harmless for a read, and the verbose line counts the module's own attempts.
+        /// .NET Framework's HttpWebRequest refuses a body on GET and HEAD, which go without one there.
         /// </summary>
-        private static HttpContent? EmptyBody(HttpMethod method) =>
-            !s_onNetFramework || (method != HttpMethod.Get && method != HttpMethod.Head) ? new ByteArrayContent(Array.Empty<byte>()) : null;
+        private static HttpContent? EmptyBody(ApifyRequest request)
+        {
+            var plainRead = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+            if (plainRead && (request.Kind != ApifyRequestKind.Start || s_onNetFramework)) return null;
+            return new ByteArrayContent(Array.Empty<byte>());
+        }
 
         private static readonly bool s_onNetFramework =
             System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
