@@ -262,7 +262,7 @@ Describe 'A clean close (FIN) after the request was read: a start is sent once, 
         $null = Add-ApifyEmulatorFault $script:Emu -Method GET -Path $script:BuildPath -Action close-after
         $out = Get-ApifyBuild -Id $script:BuildId -Verbose 4>&1
         @($out | Where-Object { $_ -is [ApifyPS.Models.ApifyBuild] }).Count | Should -Be 1
-        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $verbose = @(@($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message)
         Get-RequestCount | Should -Be 2
         $verbose[-1] | Should -Match '-> 200 OK in \d+ ms \(attempt \d of 9\)$'
     }
