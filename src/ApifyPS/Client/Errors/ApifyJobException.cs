@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using ApifyPS.Models;
 
 namespace ApifyPS.Client
 {
@@ -9,14 +7,15 @@ namespace ApifyPS.Client
     /// while it goes on. <see cref="ErrorId"/> is stable per case (ApifyBuildFailed, ApifyRunTimedOut,
     /// ApifyRunWaitTimeout, ...), so scripts can tell the platform's TIMED-OUT from their own patience running out.
     /// </summary>
-    public sealed class ApifyJobException : Exception
+    public sealed class ApifyJobException : ApifyException
     {
         private ApifyJobException(string message, string errorId, string kind, IApifyJob job, bool gaveUp)
-            : base(message)
+            : base(ApifyErrorTypes.JobEndedBadly, message)
         {
             ErrorId = errorId;
             Kind = kind;
             Job = job;
+            TargetId = job.Id;
             GaveUp = gaveUp;
         }
 

@@ -5,11 +5,11 @@ namespace ApifyPS.Client
     /// request. It names the segment (the API's name for the path parameter) and the value, so the cmdlet layer can
     /// name the parameter the value came from.
     /// </summary>
-    public sealed class ApifyPathException : ApifyApiException
+    public sealed class ApifyPathException : ApifyException
     {
         public ApifyPathException(PathSegment segment, string? value, string problem)
-            : base(null, ApifyErrorTypes.InvalidPathSegment,
-                $"'{PathSegment.Show(value)}' is not a valid {segment.Description}: {problem}. Nothing was sent.", "", "")
+            : base(ApifyErrorTypes.InvalidPathSegment,
+                $"'{PathSegment.Show(value)}' is not a valid {segment.Description}: {problem}. Nothing was sent.")
         {
             Segment = segment;
             Value = value;

@@ -1,0 +1,23 @@
+namespace ApifyPS.Client
+{
+    /// <summary>What to look at to see whether a create or start whose outcome is unknown happened.</summary>
+    public enum ApifyOutcomeCheckKind
+    {
+        /// <summary>The newest builds of the Actor (<see cref="ApifyOutcomeCheck.Id"/>).</summary>
+        BuildsOfActor,
+        /// <summary>The newest runs of the Actor.</summary>
+        RunsOfActor,
+        /// <summary>The newest runs of the Actor task.</summary>
+        RunsOfTask,
+        /// <summary>The run itself (a metamorph, a resurrect, a reboot).</summary>
+        Run,
+        /// <summary>The user's Actors (a created Actor, named <see cref="ApifyOutcomeCheck.Name"/>).</summary>
+        Actors,
+        /// <summary>The versions of the Actor.</summary>
+        VersionsOfActor,
+        /// <summary>The environment variables of a version (<see cref="ApifyOutcomeCheck.Id"/> Actor, <see cref="ApifyOutcomeCheck.Version"/>).</summary>
+        EnvironmentVariablesOfVersion,
+        /// <summary>Anything else: the resource named by <see cref="ApifyOutcomeCheck.Name"/> in Apify Console.</summary>
+        Console,
+    }
+}
