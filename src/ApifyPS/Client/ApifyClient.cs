@@ -1,28 +1,16 @@
-using System;
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.IO;
-using System.Net;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Reflection;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace ApifyPS.Client
 {
     /// <summary>
-    /// The one door every request goes through: base URI, bearer auth, User-Agent, timeouts, the <c>data</c>
-    /// envelope and typed errors. Endpoint methods live in the partial files next to this one (one per area).
-    /// An instance is cheap (one per cmdlet invocation); the HTTP connections behind it are pooled per base URI
-    /// for the whole process.
+    /// The entry to the API: a connection, this invocation's options, and one small client per resource
+    /// (<c>client.Builds.ListAsync(...)</c>, <c>client.Runs.StartAsync(...)</c>), all over one request core
+    /// (<see cref="ApifyRequestCore"/>). <see cref="ExecuteAsync{T}"/> and <see cref="GetDataAsync{T}"/> reach any endpoint
+    /// with a request built from <see cref="ApifyPaths"/>. An instance is cheap (one per cmdlet invocation); the HTTP
+    /// connections behind it are pooled per base URI for the whole process.
     /// </summary>
-    public sealed partial class ApifyClient
+    public sealed class ApifyClient
     {
-        private static readonly ConcurrentDictionary<string, HttpClient> s_httpClients =
-            new ConcurrentDictionary<string, HttpClient>(StringComparer.OrdinalIgnoreCase);
-
         /// <summary>The module version, read from the assembly (stamped from the one version source).</summary>
         public static readonly string Version =
             typeof(ApifyClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
@@ -31,338 +19,93 @@ namespace ApifyPS.Client
         public static readonly string UserAgent =
             $"ApifyPS/{Version} (PowerShell module; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.Trim()})";
 
-        private readonly HttpClient _http;
-
         public ApifyClient(ApifyConnection connection, ApifyClientOptions? options = null)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             Options = options ?? new ApifyClientOptions();
-            _http = s_httpClients.GetOrAdd(connection.BaseUri.GetLeftPart(UriPartial.Authority), _ => CreateHttpClient());
+            Core = new ApifyRequestCore(Connection, Options);
+            Actors = new ActorsClient(this);
+            ActorVersions = new ActorVersionsClient(this);
+            Builds = new BuildsClient(this);
+            Runs = new RunsClient(this);
+            Datasets = new DatasetsClient(this);
+            KeyValueStores = new KeyValueStoresClient(this);
+            Logs = new LogsClient(this);
+            Users = new UsersClient(this);
+            Webhooks = new WebhooksClient(this);
         }
 
         public ApifyConnection Connection { get; }
 
         public ApifyClientOptions Options { get; }
 
-        private static HttpClient CreateHttpClient()
-        {
-            var handler = new HttpClientHandler
-            {
-                // The real API compresses when asked; the local server may not. Both are fine.
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                UseCookies = false,
-                // The API never redirects: a redirect (a proxy, a wrong base URI) would carry the token, and a start's
-                // body, to wherever it points. A 3xx is an error instead (see RedirectError).
-                AllowAutoRedirect = false,
-            };
-            var http = new HttpClient(handler, disposeHandler: true)
-            {
-                // Timeouts are per request kind (ApifyRequestKind), applied by SendCoreAsync.
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-            };
-            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
-            http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            return http;
-        }
+        internal ApifyRequestCore Core { get; }
+
+        public ActorsClient Actors { get; }
+
+        /// <summary>Versions of Actors and their environment variables.</summary>
+        public ActorVersionsClient ActorVersions { get; }
+
+        public BuildsClient Builds { get; }
+
+        public RunsClient Runs { get; }
+
+        public DatasetsClient Datasets { get; }
+
+        public KeyValueStoresClient KeyValueStores { get; }
+
+        public LogsClient Logs { get; }
+
+        public UsersClient Users { get; }
+
+        public WebhooksClient Webhooks { get; }
 
         /// <summary>
         /// Sends the request and hands a successful response to <paramref name="read"/>, all under the request's
-        /// timeout; a failed answer becomes an <see cref="ApifyApiException"/>. The response is disposed afterwards.
-        /// Every attempt (send and read together) runs in the process's one resilience pipeline
-        /// (<see cref="ApifyResilience"/>): retried with backoff when that is safe for the request's
-        /// <see cref="ApifyRequestKind"/>, paced under the resource's rate limit, one verbose line per attempt.
+        /// timeout, in the process's one resilience pipeline; a failure becomes an <see cref="ApifyApiException"/>.
         /// </summary>
-        public async Task<T> ExecuteAsync<T>(ApifyRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read,
-            CancellationToken cancellationToken)
-        {
-            // Both refusals happen before anything is sent: no token over plain http to another machine unless the
-            // user said so, and no URI that would not be sent exactly as built.
-            Connection.EnsureTransportAllowed();
-            request.UriOn(Connection.BaseUri);
-            var attempts = new ApifyRequestAttempts(request, Options.EffectiveRetryPolicy(), Log);
-            var context = Polly.ResilienceContextPool.Shared.Get(cancellationToken);
-            context.Properties.Set(ApifyResilience.AttemptsKey, attempts);
-            try
-            {
-                return await ApifyResilience.Pipeline.ExecuteAsync(
-                    (ctx, state) => new ValueTask<T>(state.Client.AttemptAsync(state.Attempts, state.Read, ctx.CancellationToken)),
-                    context, (Client: this, Attempts: attempts, Read: read)).ConfigureAwait(false);
-            }
-            catch (ApifyApiException ex)
-            {
-                throw attempts.Final(ex, Connection.Token);
-            }
-            finally
-            {
-                Polly.ResilienceContextPool.Shared.Return(context);
-            }
-        }
+        public Task<T> ExecuteAsync<T>(ApifyRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+            CancellationToken cancellationToken) =>
+            Core.ExecuteAsync(request, read, cancellationToken);
 
-        /// <summary>One attempt: wait for the resource's turn, send, read; every failure becomes a classified ApifyApiException.</summary>
-        private async Task<T> AttemptAsync<T>(ApifyRequestAttempts attempts, Func<HttpResponseMessage, CancellationToken, Task<T>> read,
-            CancellationToken cancellationToken)
-        {
-            var request = attempts.Request;
-            attempts.BeginAttempt();
-            var rateKey = ApifyRateLimiter.KeyOf(Connection.BaseUri, request);
-            var paced = await ApifyRateLimiter.WaitTurnAsync(rateKey, cancellationToken).ConfigureAwait(false);
-            var timeout = TimeoutOf(request);
-            using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (timeout != System.Threading.Timeout.InfiniteTimeSpan) timeoutCts.CancelAfter(timeout);
-            var token = timeoutCts.Token;
-            var stopwatch = Stopwatch.StartNew();
-            HttpResponseMessage? response = null;
-            try
-            {
-                using (var message = CreateMessage(request))
-                {
-                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                }
-                // A body streamed to disk: from here on only a pause between its bytes times it out (the reader's own
-                // timer, see ResponseBody.CopyToAsync), not the whole download.
-                if (request.TimeoutBetweenBytes) timeoutCts.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
-                var retryAfter = RetryAfterOf(response);
-                ApifyRateLimiter.Observe(rateKey, response, retryAfter);
-                if (IsRedirect(response.StatusCode))
-                {
-                    var error = RedirectError(request, response);
-                    error.Stage = ApifyFailureStage.Answered;
-                    attempts.RecordFailure($"{$"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd()} (a redirect to {error.Location?.ToString() ?? "nowhere"}, not followed)",
-                        stopwatch.ElapsedMilliseconds, paced);
-                    throw error;
-                }
-                if (!response.IsSuccessStatusCode)
-                {
-                    var error = await ErrorFromResponseAsync(request, response, token).ConfigureAwait(false);
-                    error.RetryAfter = retryAfter;
-                    error.Stage = ApifyFailureStage.Answered;
-                    attempts.RecordFailure($"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(), stopwatch.ElapsedMilliseconds, paced);
-                    throw error;
-                }
-                attempts.BodyHandedOver = true;
-                var result = await read(response, token).ConfigureAwait(false);
-                attempts.LogSuccess($"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(), stopwatch.ElapsedMilliseconds, paced);
-                return result;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && timeoutCts.IsCancellationRequested &&
-                                       (ex is OperationCanceledException || ex is IOException || ex is HttpRequestException))
-            {
-                // The time that really passed, measured: every read is bounded by the same token, so it is the timeout
-                // give or take the moment it took to notice.
-                var elapsed = stopwatch.Elapsed;
-                attempts.RecordFailure($"no complete answer within {Seconds(timeout)} s", stopwatch.ElapsedMilliseconds, paced);
-                throw Failure(request, response?.StatusCode, ApifyErrorTypes.RequestTimeout,
-                    $"{request.Method.Method} {request.PathAndQuery} got no complete answer in {Seconds(elapsed, "0.0")} s " +
-                    $"(the timeout of this request is {Seconds(timeout)} s).", null,
-                    // Success headers had come (a start was accepted): only its body is missing.
-                    response?.IsSuccessStatusCode == true ? ApifyFailureStage.Body : ApifyFailureStage.Timeout);
-            }
-            catch (ResponseBodyStalledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                attempts.RecordFailure($"{(int?)response?.StatusCode}, then nothing for {Seconds(ex.Waited, "0.0")} s after {ex.BytesBefore} bytes",
-                    stopwatch.ElapsedMilliseconds, paced);
-                throw Failure(request, response?.StatusCode, ApifyErrorTypes.RequestTimeout,
-                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode}, then sent nothing for " +
-                    $"{Seconds(ex.Waited, "0.0")} s after {ex.BytesBefore} bytes ({Seconds(stopwatch.Elapsed, "0.0")} s in all; at most " +
-                    $"{Seconds(ex.Timeout)} s may pass between bytes).", null,
-                    response?.IsSuccessStatusCode == true ? ApifyFailureStage.Body : ApifyFailureStage.Timeout);
-            }
-            catch (ResponseTooLargeException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                var announced = ex.Announced.HasValue ? $" (its Content-Length: {ex.Announced.Value} bytes)" : "";
-                attempts.RecordFailure($"{(int?)response?.StatusCode} with more than {BodyCap.Format(ex.Cap.Bytes)}", stopwatch.ElapsedMilliseconds, paced);
-                throw Failure(request, response?.StatusCode, ApifyErrorTypes.InvalidResponse,
-                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode} with {ex.Message}{announced}." +
-                    (ex.Cap.Advice == null ? "" : " " + ex.Cap.Advice), null, ApifyFailureStage.TooLarge);
-            }
-            catch (ApifyOutFileException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // A local failure: the answer was fine, so it is not repeated (ShouldRetry takes only API errors).
-                attempts.LogSuccess($"{(int?)response?.StatusCode}, but the file could not be written ({ex.Problem})", stopwatch.ElapsedMilliseconds, paced);
-                throw;
-            }
-            catch (Exception ex) when (cancellationToken.IsCancellationRequested && !(ex is OperationCanceledException))
-            {
-                // Ctrl+C can surface as an IOException from a read it interrupted: report it as the cancellation it is.
-                throw new OperationCanceledException(cancellationToken);
-            }
-            catch (HttpRequestException ex)
-            {
-                var neverSent = ApifyResilience.NeverSent(ex);
-                attempts.RecordFailure($"connection failed ({Innermost(ex).Message})", stopwatch.ElapsedMilliseconds, paced);
-                throw Failure(request, null, ApifyErrorTypes.ConnectionFailed,
-                    $"{request.Method.Method} {request.PathAndQuery} failed: {Innermost(ex).Message}", ex,
-                    neverSent ? ApifyFailureStage.NotSent : ApifyFailureStage.NoAnswer);
-            }
-            catch (IOException ex)
-            {
-                attempts.RecordFailure($"{(int?)response?.StatusCode} with a body that broke off ({ex.Message})".TrimStart(), stopwatch.ElapsedMilliseconds, paced);
-                throw Failure(request, response?.StatusCode, ApifyErrorTypes.ConnectionFailed,
-                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode}, then the connection broke while reading the answer: {ex.Message}", ex,
-                    response == null ? ApifyFailureStage.NoAnswer : ApifyFailureStage.Body);
-            }
-            catch (JsonException ex)
-            {
-                // The whole answer arrived (a body that broke off is an IOException above), but it is not the JSON expected.
-                var media = response?.Content.Headers.ContentType?.MediaType;
-                var what = media == null || ContentTypes.IsJson(media) ? "" : $" ({media})";
-                attempts.RecordFailure($"{(int?)response?.StatusCode}{what} with unreadable JSON", stopwatch.ElapsedMilliseconds, paced);
-                throw Failure(request, response?.StatusCode, ApifyErrorTypes.InvalidResponse,
-                    $"{request.Method.Method} {request.PathAndQuery} answered {(int?)response?.StatusCode}{what} with JSON that could not be read: {ex.Message}", ex,
-                    ApifyFailureStage.Unusable);
-            }
-            catch (ApifyApiException ex)
-            {
-                if (ex.TargetId == null) ex.TargetId = request.TargetId;
-                if (ex.Stage == ApifyFailureStage.Unknown && response != null && response.IsSuccessStatusCode)
-                {
-                    // The reader refused a successful answer (no 'data', wrong shape): garbage, like unreadable JSON.
-                    ex.Stage = ApifyFailureStage.Unusable;
-                    attempts.RecordFailure($"{(int)response.StatusCode} with an unusable body", stopwatch.ElapsedMilliseconds, paced);
-                }
-                throw;
-            }
-            finally
-            {
-                response?.Dispose();
-            }
-        }
-
-        /// <summary>Retry-After as a wait (seconds or a date), capped at <see cref="ApifyRetryPolicy.MaxRetryAfter"/>.</summary>
-        private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header == null) return null;
-            TimeSpan? wait = header.Delta ?? (header.Date.HasValue ? header.Date.Value - DateTimeOffset.UtcNow : (TimeSpan?)null);
-            if (wait == null) return null;
-            if (wait < TimeSpan.Zero) return TimeSpan.Zero;
-            return wait > ApifyRetryPolicy.MaxRetryAfter ? ApifyRetryPolicy.MaxRetryAfter : wait;
-        }
-
-        /// <summary>Reads the <c>data</c> of a JSON answer straight from the response stream.</summary>
+        /// <summary>The <c>data</c> of a JSON answer.</summary>
         public Task<T> GetDataAsync<T>(ApifyRequest request, CancellationToken cancellationToken) =>
-            ExecuteAsync(request, (response, token) => ReadDataAsync<T>(request, response, token), cancellationToken);
-
-        internal async Task<T> ReadDataAsync<T>(ApifyRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            DataEnvelope<T>? envelope;
-            using (var body = await ResponseBody.ReadAllAsync(response, JsonCap("a JSON answer"), cancellationToken).ConfigureAwait(false))
-                envelope = JsonSerializer.Deserialize<DataEnvelope<T>>(body.Json, ApifyJson.Options);
-            if (envelope == null || envelope.Data == null)
-                throw Failure(request, response.StatusCode, ApifyErrorTypes.InvalidResponse,
-                    $"{request.Method.Method} {request.PathAndQuery} answered {(int)response.StatusCode} without the expected 'data' object.", null);
-            return envelope.Data;
-        }
+            Core.GetDataAsync<T>(request, cancellationToken);
 
         /// <summary>
-        /// The per-attempt timeout: none for a Stream; for run-sync more than the 300 s the API may hold it; for a
-        /// request with <c>waitForFinish</c> that wait plus a margin; otherwise the short <see cref="ApifyClientOptions.RequestTimeout"/>.
+        /// Any offset-paged list in the API's envelope (<c>data.items</c>), walked lazily by the one paging engine
+        /// (<see cref="PageWalker"/>: read-ahead, cancellation, the stop rule).
         /// </summary>
-        internal TimeSpan TimeoutOf(ApifyRequest request)
-        {
-            if (request.Timeout.HasValue) return request.Timeout.Value;
-            if (request.Kind == ApifyRequestKind.Stream) return System.Threading.Timeout.InfiniteTimeSpan;
-            if (request.Path.IndexOf("/run-sync", StringComparison.Ordinal) >= 0) return Options.RunSyncTimeout;
-            var wait = request.Query.Get("waitForFinish");
-            if (wait != null && double.TryParse(wait, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
-                return TimeSpan.FromSeconds(Math.Min(seconds, 3600)) + Options.LongPollMargin;
-            if (request.Kind == ApifyRequestKind.LongPoll) return TimeSpan.FromSeconds(60) + Options.LongPollMargin;
-            return Options.RequestTimeout;
-        }
-
-        private HttpRequestMessage CreateMessage(ApifyRequest request)
-        {
-            // Composed as text and checked, never resolved against the base: no dot segment or unescaping can move it.
-            var uri = request.UriOn(Connection.BaseUri);
-            var message = new HttpRequestMessage(request.Method, uri);
-            // The token travels only here, never in the URL.
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.Token);
-            message.Content = request.Content != null ? request.Content() : EmptyBody(request);
-            return message;
-        }
+        public IAsyncEnumerable<T> ListAsync<T>(ApifyPath path, ApifyQuery? query, PageRequest paging, string? targetId = null,
+            CancellationToken cancellationToken = default) =>
+            PageWalker.WalkAsync(new EnvelopeListSource<T>(Core, path, query, paging.Descending, targetId), paging.Skip,
+                PageWalk<T>.From(paging, Options), cancellationToken);
 
         /// <summary>
-        /// A request without a body of its own gets an empty one (Content-Length: 0), except a plain read (GET or HEAD
-        /// that starts nothing). Why: .NET's SocketsHttpHandler sends a request that has no body again by itself, up to
-        /// 3 more times, when the connection closes cleanly (FIN) before the first byte of an answer, as a server or
-        /// proxy closing a keep-alive connection does, even after the server read the request and acted on it (one
-        /// Start-ApifyBuild made 4 builds); a request with a body it never sends twice. So a start or create (run-sync
-        /// without input is a GET start) reaches the server exactly as often as the module decides. Plain reads go
-        /// without one, as HTTP expects (some CDNs refuse a GET with a body): the pool may repeat such a read after a
-        /// clean close, which is harmless for a read, and the verbose line counts the module's own attempts.
-        /// .NET Framework's HttpWebRequest refuses a body on GET and HEAD, which go without one there.
+        /// <see cref="ListAsync{T}(ApifyPath, ApifyQuery?, PageRequest, string?, CancellationToken)"/> for a consumer that stops on
+        /// its own at the first item for which <paramref name="endsWalk"/> is true (see <see cref="PageWalk{T}.EndsWalk"/>).
         /// </summary>
-        private static HttpContent? EmptyBody(ApifyRequest request)
-        {
-            var plainRead = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
-            if (plainRead && (request.Kind != ApifyRequestKind.Start || s_onNetFramework)) return null;
-            return new ByteArrayContent(Array.Empty<byte>());
-        }
+        internal IAsyncEnumerable<T> ListAsync<T>(ApifyPath path, ApifyQuery? query, PageRequest paging, Func<T, bool> endsWalk,
+            CancellationToken cancellationToken = default) =>
+            PageWalker.WalkAsync(new EnvelopeListSource<T>(Core, path, query, paging.Descending, null), paging.Skip,
+                PageWalk<T>.From(paging, Options, endsWalk), cancellationToken);
 
-        private static readonly bool s_onNetFramework =
-            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+        /// <summary>Any list paged by key (<c>exclusiveStartKey</c> / <c>nextExclusiveStartKey</c>), walked by the same engine.</summary>
+        public IAsyncEnumerable<T> ListByKeyAsync<T>(ApifyPath path, ApifyQuery? query, KeyPageRequest paging, string? targetId = null,
+            CancellationToken cancellationToken = default) =>
+            PageWalker.WalkAsync(new KeyListSource<T>(Core, path, query, targetId),
+                string.IsNullOrEmpty(paging.ExclusiveStartKey) ? null : paging.ExclusiveStartKey,
+                new PageWalk<T>
+                {
+                    SkipItems = paging.Skip,
+                    First = paging.First,
+                    PageSize = paging.PageSize,
+                    ReadAheadAt = Options.ReadAheadAt,
+                    ReadAheadMinItems = Options.ReadAheadMinItems,
+                }, cancellationToken);
 
-        private static bool IsRedirect(HttpStatusCode status) => (int)status >= 300 && (int)status <= 399;
-
-        /// <summary>
-        /// A 3xx answer, not followed: the API never redirects, so it comes from something in between (a proxy, a
-        /// captive portal, a wrong base URI), and following it would send the token, and a start's body, there. Not
-        /// retried: the answer would be the same.
-        /// </summary>
-        private ApifyApiException RedirectError(ApifyRequest request, HttpResponseMessage response)
-        {
-            var sent = request.UriOn(Connection.BaseUri);
-            var location = response.Headers.Location;
-            if (location != null && !location.IsAbsoluteUri && Uri.TryCreate(sent, location, out var resolved)) location = resolved;
-            var status = $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
-            var where = location != null ? $"a redirect to {location}" : "a redirect without a Location";
-            var error = Failure(request, response.StatusCode, ApifyErrorTypes.RedirectNotFollowed,
-                $"{request.Method.Method} {request.PathAndQuery} answered {status}, {where}. It was not followed: the Apify API never " +
-                $"redirects, and following it would send the token{(request.Content != null ? " and the request's body" : "")} there. " +
-                $"Check the base URI ({Connection.BaseUri}).", null, ApifyFailureStage.Answered);
-            error.Location = location;
-            error.RecommendedAction = $"Check the base URI {Connection.BaseUri} (Connect-Apify -BaseUri, $env:{ConnectionResolver.BaseUrlVariable}): " +
-                                      "something between you and the API answers with redirects. If you trust where it points, use that address as the base URI.";
-            return error;
-        }
-
-        private async Task<ApifyApiException> ErrorFromResponseAsync(ApifyRequest request, HttpResponseMessage response, CancellationToken token)
-        {
-            byte[] body;
-            try
-            {
-                body = await ResponseBody.ReadPrefixAsync(response, 64 * 1024, token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
-            {
-                body = Array.Empty<byte>();
-            }
-            var error = ApifyErrorParser.FromResponse(response.StatusCode, response.ReasonPhrase,
-                response.Content.Headers.ContentType?.MediaType, body, request.Method.Method, request.PathAndQuery, Connection.Token);
-            error.TargetId = request.TargetId;
-            return error;
-        }
-
-        /// <summary>The cap of a JSON answer read into memory (<see cref="ApifyClientOptions.MaxJsonBytes"/>).</summary>
-        internal BodyCap JsonCap(string what, string? advice = null) => new BodyCap(Options.MaxJsonBytes, what, advice);
-
-        /// <summary>The cap of a record read into memory (<see cref="ApifyClientOptions.MaxRecordBytes"/>).</summary>
-        internal BodyCap RecordCap(string what, string advice) => new BodyCap(Options.MaxRecordBytes, what, advice);
-
-        private static string Seconds(TimeSpan time, string format = "0.###") =>
-            time.TotalSeconds.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
-
-        private ApifyApiException Failure(ApifyRequest request, HttpStatusCode? status, string type, string message, Exception? inner,
-            ApifyFailureStage stage = ApifyFailureStage.Unknown) =>
-            new ApifyApiException(status, type, ApifyErrorParser.Redact(message, Connection.Token), request.Method.Method,
-                request.PathAndQuery, inner) { TargetId = request.TargetId, Stage = stage };
-
-        private void Log(string line) => Options.Verbose?.Invoke(ApifyErrorParser.Redact(line, Connection.Token));
-
-        private static Exception Innermost(Exception ex)
-        {
-            while (ex.InnerException != null) ex = ex.InnerException;
-            return ex;
-        }
+        /// <summary>Sends a request whose answer has no body we need (204 No Content and the like).</summary>
+        public Task SendAsync(ApifyRequest request, CancellationToken cancellationToken) =>
+            Core.ExecuteAsync(request, (_, __) => Task.FromResult(true), cancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using System;
-
 namespace ApifyPS.Client
 {
     /// <summary>Per-invocation settings of a client: where its diagnostics go, how long requests may take, how they are retried.</summary>

@@ -1,4 +1,3 @@
-using System;
 using System.Text.RegularExpressions;
 
 namespace ApifyPS.Client
@@ -13,13 +12,34 @@ namespace ApifyPS.Client
     {
         private static readonly Regex s_fixedPart = new Regex(@"^[a-z][a-z0-9-]*(\.[a-z]+)?$", RegexOptions.CultureInvariant);
 
-        private ApifyPath(string value)
+        private readonly int _depth;
+
+        private ApifyPath(string value, int depth, string rateResource)
         {
             Value = value;
+            _depth = depth;
+            RateResource = rateResource;
         }
 
         /// <summary>The API's root: <c>/v2</c>.</summary>
-        public static ApifyPath V2 { get; } = new ApifyPath("/v2");
+        public static ApifyPath V2 { get; } = new ApifyPath("/v2", 0, "");
+
+        /// <summary>
+        /// The resource the API's rate limit counts this path against (<see cref="ApifyRateLimiter"/>): its first two
+        /// parts below <c>/v2</c> (<c>actor-runs/{id}</c>, <c>actors/{id}</c>, <c>actor-builds</c>), unless a path
+        /// declares a finer resource of its own (<see cref="AsRateResource"/>: records, queue requests).
+        /// </summary>
+        public string RateResource { get; }
+
+        /// <summary>This path so far is a rate-limited resource of its own (the API limits records and queue requests apart).</summary>
+        public ApifyPath AsRateResource() => new ApifyPath(Value, _depth, Value.Substring(V2.Value.Length + 1));
+
+        private ApifyPath Append(string escaped)
+        {
+            var value = Value + "/" + escaped;
+            var depth = _depth + 1;
+            return new ApifyPath(value, depth, depth <= 2 ? value.Substring(V2.Value.Length + 1) : RateResource);
+        }
 
         /// <summary>The escaped path, starting with '/': <c>/v2/actors/janedoe~my-actor</c>.</summary>
         public string Value { get; }
@@ -29,14 +49,14 @@ namespace ApifyPS.Client
         {
             if (fixedPart == null || !s_fixedPart.IsMatch(fixedPart))
                 throw new ArgumentException($"'{fixedPart}' is not a fixed part of an API path; values go through a PathSegment.", nameof(fixedPart));
-            return new ApifyPath(Value + "/" + fixedPart);
+            return Append(fixedPart);
         }
 
         /// <summary>A value (an id, a name, a key) as one segment; an <see cref="ApifyPathException"/> when it cannot be one.</summary>
         public ApifyPath Add(PathSegment segment, string? value)
         {
             if (segment == null) throw new ArgumentNullException(nameof(segment));
-            return new ApifyPath(Value + "/" + segment.Escape(value));
+            return Append(segment.Escape(value));
         }
 
         /// <summary>
@@ -52,9 +72,8 @@ namespace ApifyPS.Client
                 throw new ArgumentException($"The base URI '{baseUri}' must end with '/' and have no query or fragment.", nameof(baseUri));
             var built = root + Value.Substring(1) + (query?.ToString() ?? "");
             if (!Uri.TryCreate(built, UriKind.Absolute, out var uri) || !string.Equals(uri.AbsoluteUri, built, StringComparison.Ordinal))
-                throw new ApifyApiException(null, ApifyErrorTypes.InvalidPathSegment,
-                    $"The request URI {built} would not be sent as built{(uri == null ? "" : $" (but as {uri.AbsoluteUri})")}; nothing was sent.",
-                    "", Value + (query?.ToString() ?? ""));
+                throw new ApifyConnectionException(ApifyErrorTypes.InvalidPathSegment,
+                    $"The request URI {built} would not be sent as built{(uri == null ? "" : $" (but as {uri.AbsoluteUri})")}; nothing was sent.");
             return uri;
         }
 

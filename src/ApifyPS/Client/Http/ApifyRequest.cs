@@ -1,63 +1,62 @@
-using System;
-using System.Net.Http;
-
 namespace ApifyPS.Client
 {
     /// <summary>
-    /// What kind of work a request does. It decides its timeout and whether it may be repeated after an ambiguous
-    /// failure: reads may, starts (which create a build or run) may not.
+    /// One logical API call: method, path (built by <see cref="ApifyPaths"/> through <see cref="ApifyPath"/>), query,
+    /// and the endpoint's declared <see cref="ApifyRequestPolicy"/>. A request that creates or starts something also
+    /// declares what to check if its outcome is unknown (<see cref="OutcomeCheck"/>). Content is a factory so that each
+    /// attempt sends a fresh body.
     /// </summary>
-    public enum ApifyRequestKind
-    {
-        /// <summary>A plain read; safe to repeat.</summary>
-        Read,
-        /// <summary>A read that the server holds open (<c>waitForFinish</c>); safe to repeat, longer timeout.</summary>
-        LongPoll,
-        /// <summary>Changes state but is idempotent (update, delete, abort).</summary>
-        Write,
-        /// <summary>Starts work on the platform (build, run, run-sync, metamorph); never repeated blindly.</summary>
-        Start,
-        /// <summary>A response read as it grows (a followed log); no timeout.</summary>
-        Stream,
-    }
-
-    /// <summary>One logical API call. Content is a factory so that each attempt sends a fresh body.</summary>
     public sealed class ApifyRequest
     {
         private readonly ApifyPath _path;
 
-        public ApifyRequest(HttpMethod method, ApifyPath path, ApifyQuery? query = null, ApifyRequestKind kind = ApifyRequestKind.Read)
+        public ApifyRequest(HttpMethod method, ApifyPath path, ApifyRequestPolicy policy, ApifyQuery? query = null)
         {
-            Method = method;
+            Method = method ?? throw new ArgumentNullException(nameof(method));
             _path = path ?? throw new ArgumentNullException(nameof(path));
+            Policy = policy ?? throw new ArgumentNullException(nameof(policy));
             Query = query ?? new ApifyQuery();
-            Kind = kind;
+        }
+
+        /// <summary>A GET of a job held by the server up to <paramref name="waitSeconds"/> (<c>waitForFinish</c>); a plain read for 0.</summary>
+        public static ApifyRequest LongPoll(ApifyPath path, int waitSeconds, string? targetId)
+        {
+            var wait = Math.Max(0, waitSeconds);
+            return new ApifyRequest(HttpMethod.Get, path, wait > 0 ? ApifyRequestPolicy.LongPoll : ApifyRequestPolicy.Read,
+                new ApifyQuery().Add("waitForFinish", wait > 0 ? wait : (long?)null))
+            {
+                LongPollSeconds = wait,
+                TargetId = targetId,
+            };
         }
 
         public HttpMethod Method { get; }
 
-        /// <summary>The path below the base URI, escaped, e.g. <c>/v2/actor-builds/abc</c> (built by <see cref="ApifyPath"/>).</summary>
+        /// <summary>The path as built: its escaped text and its rate resource.</summary>
+        public ApifyPath ApiPath => _path;
+
+        /// <summary>The path below the base URI, escaped, e.g. <c>/v2/actor-builds/abc</c>.</summary>
         public string Path => _path.Value;
 
         public ApifyQuery Query { get; }
 
-        public ApifyRequestKind Kind { get; }
+        public ApifyRequestPolicy Policy { get; }
+
+        public ApifyRequestKind Kind => Policy.Kind;
 
         public Func<HttpContent>? Content { get; set; }
 
-        /// <summary>Overrides the timeout chosen from <see cref="Kind"/> (e.g. a long poll's wait plus a margin).</summary>
-        public TimeSpan? Timeout { get; set; }
-
-        /// <summary>
-        /// For a body streamed somewhere other than memory (a record written to a file): the timeout bounds the wait for
-        /// the answer's headers and then every pause between bytes of its body (read with
-        /// <see cref="ResponseBody.CopyToAsync"/>), not the whole answer, so a large or slow download may take as long as
-        /// it keeps coming.
-        /// </summary>
-        public bool TimeoutBetweenBytes { get; set; }
+        /// <summary>For <see cref="ApifyTimeoutTier.LongPoll"/>: how long the server holds the answer (the <c>waitForFinish</c> sent).</summary>
+        public int LongPollSeconds { get; private set; }
 
         /// <summary>The id the request is about; copied onto errors so the error record names it.</summary>
         public string? TargetId { get; set; }
+
+        /// <summary>
+        /// For a create or start: what to check before repeating it if its outcome is unknown. Required for
+        /// <see cref="ApifyRequestKind.Create"/> (the client refuses to send one without it).
+        /// </summary>
+        public ApifyOutcomeCheck? OutcomeCheck { get; set; }
 
         /// <summary>
         /// Opt-in, for starts: when the platform refuses the start "for now" (<c>actor-memory-limit-exceeded</c>,

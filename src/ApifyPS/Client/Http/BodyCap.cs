@@ -8,12 +8,15 @@ namespace ApifyPS.Client
     /// </summary>
     internal sealed class BodyCap
     {
-        public BodyCap(long bytes, string what, string? advice = null)
+        public BodyCap(long bytes, ApifyBodyKind kind, string what, string? advice = null)
         {
             Bytes = bytes;
+            Kind = kind;
             What = what;
             Advice = advice;
         }
+
+        public ApifyBodyKind Kind { get; }
 
         public long Bytes { get; }
 

@@ -1,10 +1,6 @@
-using System;
 using System.Buffers;
 using System.Diagnostics;
 using System.IO;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace ApifyPS.Client
 {

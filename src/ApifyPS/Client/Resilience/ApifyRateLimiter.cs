@@ -1,11 +1,6 @@
-using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace ApifyPS.Client
 {
@@ -42,20 +37,12 @@ namespace ApifyPS.Client
         }
 
         /// <summary>
-        /// The lane a request belongs to: the API root plus the resource (the first two path segments after /v2, e.g.
-        /// <c>actor-runs/{id}</c> or <c>actors/{id}</c>; key-value records and request-queue requests apart, as
-        /// their limits differ), starts apart from reads of the same resource (their limit is higher).
+        /// The lane of a request: the API root, the resource its path was built for (<see cref="ApifyPath.RateResource"/>:
+        /// <c>actor-runs/{id}</c>, <c>actors/{id}</c>, a store's records apart) and the lane its endpoint declares (starts
+        /// apart from reads of the same resource: their limit is higher). Declared, never parsed from the path.
         /// </summary>
-        public static string KeyOf(Uri baseUri, ApifyRequest request)
-        {
-            var segments = request.Path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            var i = segments.Length > 0 && segments[0] == "v2" ? 1 : 0;
-            var resource = i < segments.Length ? (segments[i] == "acts" ? "actors" : segments[i]) : "";
-            if (i + 1 < segments.Length) resource += "/" + segments[i + 1];
-            if (i + 2 < segments.Length && (segments[i + 2] == "records" || segments[i + 2] == "requests")) resource += "/" + segments[i + 2];
-            var kind = request.Kind == ApifyRequestKind.Start ? "start " : "";
-            return baseUri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + " " + kind + resource;
-        }
+        public static string KeyOf(Uri baseUri, ApifyPath path, ApifyRateLane lane) =>
+            baseUri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + " " + (lane == ApifyRateLane.Starts ? "start " : "") + path.RateResource;
 
         /// <summary>
         /// Waits for the request's turn in its lane (nothing to wait for while the lane's limit is unknown and it is

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Net;
+
+namespace ApifyPS.Client
+{
+    /// <summary>
+    /// One HttpClient per API authority for the whole process (its connections pooled and kept alive), so clients
+    /// are cheap (one per cmdlet invocation). Nothing per request lives here: the Accept header, the token and the
+    /// timeout are set on each message by <see cref="ApifyRequestCore"/>.
+    /// </summary>
+    internal static class HttpClientPool
+    {
+        private static readonly ConcurrentDictionary<string, HttpClient> s_clients =
+            new ConcurrentDictionary<string, HttpClient>(StringComparer.OrdinalIgnoreCase);
+
+        public static HttpClient For(Uri baseUri) => s_clients.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), _ => Create());
+
+        private static HttpClient Create()
+        {
+            var handler = new HttpClientHandler
+            {
+                // The real API compresses when asked; the local server may not. Both are fine.
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseCookies = false,
+                // The API never redirects: a redirect (a proxy, a wrong base URI) would carry the token, and a start's
+                // body, to wherever it points. A 3xx is an error instead (ApifyRequestCore.RedirectError).
+                AllowAutoRedirect = false,
+            };
+            var http = new HttpClient(handler, disposeHandler: true)
+            {
+                // Timeouts are per request, by the tier its endpoint declares (ApifyTimeoutTier).
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", ApifyClient.UserAgent);
+            return http;
+        }
+    }
+}
