@@ -1,10 +1,5 @@
-using System;
 using System.Net;
-using System.Net.Http;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace ApifyPS.Client
 {
@@ -24,7 +19,7 @@ namespace ApifyPS.Client
     /// <see cref="Complete"/> when the second item is wanted.
     /// </para>
     /// </summary>
-    internal sealed class ListPageBuffer<T> : IDisposable
+    internal sealed class ListPageBuffer<T> : IListPage<T>
     {
         private const int FirstBufferSize = 256 * 1024;
 
@@ -42,35 +37,57 @@ namespace ApifyPS.Client
         public ApifyRequest Request { get; }
         public HttpStatusCode Status { get; }
 
-        /// <summary>The server's <c>total</c>; 0 until known (see <see cref="TotalKnown"/>).</summary>
-        public long Total { get; private set; }
-        public bool TotalKnown { get; private set; }
-        public long Limit { get; private set; }
+        /// <summary>The server's <c>total</c>; null until known.</summary>
+        public long? Total { get; private set; }
+
+        /// <summary>The <c>limit</c> the server answered with; null when it gave none.</summary>
+        public long? Limit { get; private set; }
 
         /// <summary>True once every item is deserialized (<see cref="Count"/> and <see cref="Item"/> work).</summary>
         public bool IsComplete => _items != null;
 
         /// <summary>True when a first page read by <see cref="ReadFirstItemAsync"/> has an item to hand out early.</summary>
-        public bool HasFirstItem => _firstItemStart >= 0;
+        public bool HasEarlyItem => _firstItemStart >= 0 && _items == null;
 
         public int Count => _items?.Length ?? throw new InvalidOperationException("The page is not complete.");
 
         public T Item(int index) => (_items ?? throw new InvalidOperationException("The page is not complete."))[index];
 
-        public T FirstItem(JsonTypeInfo<T> itemInfo)
+        /// <summary>The first item, before the rest of the page is deserialized; an invalid-response error if it is broken.</summary>
+        public T EarlyItem()
         {
             var body = _body ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
-            return JsonSerializer.Deserialize(body.Json.Slice(_firstItemStart, _firstItemLength), itemInfo)!;
+            try
+            {
+                return JsonSerializer.Deserialize(body.Json.Slice(_firstItemStart, _firstItemLength), ApifyJson.TypeInfo<T>())!;
+            }
+            catch (JsonException ex)
+            {
+                throw Unreadable("an item that could not be read", ex);
+            }
         }
 
-        /// <summary>Deserializes the whole page (which checks it); throws <see cref="JsonException"/> if it is broken.</summary>
-        public void Complete(JsonTypeInfo<DataEnvelope<ListPage<T>>> envelopeInfo)
+        /// <summary>Deserializes the whole page (which checks it); an invalid-response error if it is broken.</summary>
+        public void Complete()
         {
             if (_items != null) return;
             var body = _body ?? throw new ObjectDisposedException(nameof(ListPageBuffer<T>));
-            Fill(JsonSerializer.Deserialize(body.Json, envelopeInfo));
+            try
+            {
+                Fill(JsonSerializer.Deserialize(body.Json, ApifyJson.TypeInfo<DataEnvelope<ListPage<T>>>()));
+            }
+            catch (JsonException ex)
+            {
+                throw Unreadable("JSON that could not be read", ex);
+            }
             ReturnBuffer();
         }
+
+        /// <summary>A page found broken outside its request (its first item went out early): not retried, as its request is over.</summary>
+        private ApifyApiException Unreadable(string what, JsonException ex) =>
+            new ApifyApiException(Status, ApifyErrorTypes.InvalidResponse,
+                $"{Request.Method.Method} {Request.PathAndQuery} answered {(int)Status} with {what}: {ex.Message}", Request.Method.Method,
+                Request.PathAndQuery, ex) { TargetId = Request.TargetId };
 
         public void Dispose()
         {
@@ -83,8 +100,7 @@ namespace ApifyPS.Client
             var data = envelope?.Data ?? throw new JsonException("it has no 'data' object");
             _items = data.Items ?? throw new JsonException("it has no 'data.items' array");
             Total = data.Total;
-            TotalKnown = true;
-            Limit = data.Limit;
+            Limit = data.Limit > 0 ? data.Limit : (long?)null;
         }
 
         private void ReturnBuffer()
@@ -95,11 +111,11 @@ namespace ApifyPS.Client
         /// <summary>Reads and deserializes the whole page. Throws <see cref="JsonException"/> when it is not a list
         /// page (the request maps that to an invalid-response error).</summary>
         public static async Task<ListPageBuffer<T>> ReadParsedAsync(ApifyRequest request, HttpResponseMessage response, BodyCap cap,
-            JsonTypeInfo<DataEnvelope<ListPage<T>>> envelopeInfo, CancellationToken cancellationToken)
+            CancellationToken cancellationToken)
         {
             using var body = await ResponseBody.ReadAllAsync(response, cap, cancellationToken, FirstBufferSize).ConfigureAwait(false);
             var page = new ListPageBuffer<T>(request, response.StatusCode);
-            page.Fill(JsonSerializer.Deserialize(body.Json, envelopeInfo));
+            page.Fill(JsonSerializer.Deserialize(body.Json, ApifyJson.TypeInfo<DataEnvelope<ListPage<T>>>()));
             return page;
         }
 
@@ -160,12 +176,12 @@ namespace ApifyPS.Client
                         }
                         return;
                     }
-                    if (reader.ValueTextEquals("total"u8))
+                    if (reader.ValueTextEquals("total"u8)) Total = ReadNumber(ref reader);
+                    else if (reader.ValueTextEquals("limit"u8))
                     {
-                        Total = ReadNumber(ref reader);
-                        TotalKnown = true;
+                        var limit = ReadNumber(ref reader);
+                        Limit = limit > 0 ? limit : (long?)null;
                     }
-                    else if (reader.ValueTextEquals("limit"u8)) Limit = ReadNumber(ref reader);
                     else
                     {
                         reader.Read();
