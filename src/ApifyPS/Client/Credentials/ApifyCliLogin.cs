@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.Text.Json;
 
@@ -53,9 +52,8 @@ namespace ApifyPS.Client
         private static string? String(JsonElement obj, string name) =>
             obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-        private static ApifyApiException Unreadable(string path, string reason, Exception? inner) =>
-            new ApifyApiException(null, ApifyErrorTypes.CredentialUnreadable,
-                $"The Apify CLI's login file {path} cannot be used: {reason}. Run 'apify login' again, or connect with Connect-Apify.",
-                "", "", inner);
+        private static ApifyConnectionException Unreadable(string path, string reason, Exception? inner) =>
+            new ApifyConnectionException(ApifyErrorTypes.CredentialUnreadable,
+                $"The Apify CLI's login file {path} cannot be used: {reason}. Run 'apify login' again, or connect with Connect-Apify.", inner);
     }
 }

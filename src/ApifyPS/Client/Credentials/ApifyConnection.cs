@@ -1,4 +1,3 @@
-using System;
 using System.Net;
 
 namespace ApifyPS.Client
@@ -73,7 +72,7 @@ namespace ApifyPS.Client
 
         /// <summary>
         /// Refuses, before any request, a plain http base URI to another machine that the user did not allow: an
-        /// <see cref="ApifyApiException"/> (<see cref="ApifyErrorTypes.UnencryptedAuthentication"/>) that says how to
+        /// <see cref="ApifyConnectionException"/> (<see cref="ApifyErrorTypes.UnencryptedAuthentication"/>) that says how to
         /// allow it where this connection came from. Loopback (127.0.0.0/8, ::1, localhost) over http is allowed.
         /// </summary>
         public void EnsureTransportAllowed()
@@ -96,7 +95,7 @@ namespace ApifyPS.Client
                     how = " Use https://, or, on a network you trust, add -AllowUnencryptedAuthentication to Connect-Apify (a stored profile remembers it).";
                     break;
             }
-            throw new ApifyApiException(null, ApifyErrorTypes.UnencryptedAuthentication, head + how, "", "")
+            throw new ApifyConnectionException(ApifyErrorTypes.UnencryptedAuthentication, head + how)
             {
                 RecommendedAction = "Use an https:// base URI, or allow plain http explicitly (Connect-Apify -AllowUnencryptedAuthentication, " +
                                     $"or $env:{ConnectionResolver.AllowUnencryptedVariable} = '1' for $env:{ConnectionResolver.BaseUrlVariable}).",

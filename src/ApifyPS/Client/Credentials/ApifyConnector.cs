@@ -1,7 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace ApifyPS.Client
 {
     /// <summary>
@@ -24,7 +20,7 @@ namespace ApifyPS.Client
             var client = new ApifyClient(candidate, options);
             try
             {
-                var user = await client.GetCurrentUserAsync(cancellationToken).ConfigureAwait(false);
+                var user = await client.Users.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
                 return candidate.WithUser(user.Username, user.Id);
             }
             catch (ApifyApiException ex)
@@ -66,7 +62,7 @@ namespace ApifyPS.Client
             {
                 stored = store.Load(profile);
             }
-            catch (ApifyApiException ex) when (ex.ErrorType == ApifyErrorTypes.CredentialUnreadable)
+            catch (ApifyConnectionException ex) when (ex.ErrorType == ApifyErrorTypes.CredentialUnreadable)
             {
                 return store.Delete(profile);
             }
@@ -83,10 +79,10 @@ namespace ApifyPS.Client
         public static void RequireVault(ISecretVault? vault, string vaultName)
         {
             if (vault == null || !vault.IsAvailable)
-                throw new ApifyApiException(null, ApifyErrorTypes.SecretVaultUnavailable,
+                throw new ApifyConnectionException(ApifyErrorTypes.SecretVaultUnavailable,
                     $"The SecretManagement vault '{vaultName}' cannot be used: the module Microsoft.PowerShell.SecretManagement is " +
                     "not installed. Install it with a vault extension (Install-PSResource Microsoft.PowerShell.SecretManagement, " +
-                    "Microsoft.PowerShell.SecretStore; Register-SecretVault), or store the token without -Vault.", "", "");
+                    "Microsoft.PowerShell.SecretStore; Register-SecretVault), or store the token without -Vault.");
         }
     }
 }

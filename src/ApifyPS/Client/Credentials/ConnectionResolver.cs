@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApifyPS.Client
 {
     /// <summary>Everything the resolver looks at, so tests can give it their own session, environment and files.</summary>
@@ -72,7 +68,7 @@ namespace ApifyPS.Client
         /// <summary>'1' or 'true': the environment's base URI may be plain http to another machine.</summary>
         public const string AllowUnencryptedVariable = "APIFY_ALLOW_UNENCRYPTED";
 
-        /// <summary>The connection to use, or an <see cref="ApifyApiException"/> of type not-connected saying how to connect.</summary>
+        /// <summary>The connection to use, or an <see cref="ApifyConnectionException"/> of type not-connected saying how to connect.</summary>
         public static ApifyConnection Resolve() => Resolve(ConnectionSources.ForCurrentUser());
 
         public static ApifyConnection Resolve(ConnectionSources sources)
@@ -97,14 +93,14 @@ namespace ApifyPS.Client
             var explicitProfile = !string.IsNullOrWhiteSpace(named);
             var profileName = explicitProfile ? named!.Trim() : CredentialStore.DefaultProfile;
             if (!CredentialStore.IsValidProfileName(profileName))
-                throw new ApifyApiException(null, ApifyErrorTypes.NotConnected,
-                    $"The environment variable {ProfileVariable} ('{profileName}') is not a profile name.", "", "");
+                throw new ApifyConnectionException(ApifyErrorTypes.NotConnected,
+                    $"The environment variable {ProfileVariable} ('{profileName}') is not a profile name.");
             var stored = sources.Store.Load(profileName);
             if (stored != null) return FromStoredProfile(stored, sources);
             if (explicitProfile)
-                throw new ApifyApiException(null, ApifyErrorTypes.ProfileNotFound,
+                throw new ApifyConnectionException(ApifyErrorTypes.ProfileNotFound,
                     $"{ProfileVariable} names the profile '{profileName}', but no such profile is stored in {sources.Store.Directory}" +
-                    $"{StoredList(sources.Store)}. Store it with 'Connect-Apify -Profile {profileName}'.", "", "");
+                    $"{StoredList(sources.Store)}. Store it with 'Connect-Apify -Profile {profileName}'.");
 
             var cli = ApifyCliLogin.Read(sources.CliAuthFile, EnvironmentBaseUri(sources.Environment), EnvironmentAllowsUnencrypted(sources.Environment));
             if (cli != null)
@@ -113,12 +109,11 @@ namespace ApifyPS.Client
                 return cli;
             }
 
-            throw new ApifyApiException(null, ApifyErrorTypes.NotConnected,
+            throw new ApifyConnectionException(ApifyErrorTypes.NotConnected,
                 "Not connected to Apify: no token was found. Run Connect-Apify once to check your API token and store it " +
                 "for this user (scheduled tasks of the same account then need nothing more), set the environment variable " +
                 "APIFY_TOKEN, or log in with the Apify CLI ('apify login'). Your token is in Apify Console > Settings > " +
-                "API & Integrations.",
-                "", "");
+                "API & Integrations.");
         }
 
         /// <summary>A stored profile, read from <paramref name="sources"/>' store, as a connection; notes a file others can open.</summary>
@@ -135,11 +130,11 @@ namespace ApifyPS.Client
             if (profile.Protection == TokenProtection.SecretVault)
             {
                 if (vault == null || !vault.IsAvailable)
-                    throw new ApifyApiException(null, ApifyErrorTypes.SecretVaultUnavailable,
+                    throw new ApifyConnectionException(ApifyErrorTypes.SecretVaultUnavailable,
                         $"The stored profile '{profile.Name}' keeps its token in the SecretManagement vault '{profile.Vault}', but the " +
                         "module Microsoft.PowerShell.SecretManagement is not available here. Install it " +
                         "(Install-PSResource Microsoft.PowerShell.SecretManagement) with the vault's extension, or store the " +
-                        $"profile again without -Vault.", "", "");
+                        $"profile again without -Vault.");
                 token = vault.GetSecret(profile.Vault!, profile.SecretName!);
                 if (string.IsNullOrWhiteSpace(token))
                     throw CredentialStore.Unreadable(profile.Name, profile.Path,
@@ -163,8 +158,8 @@ namespace ApifyPS.Client
             var baseUrl = environment(BaseUrlVariable);
             if (string.IsNullOrWhiteSpace(baseUrl)) return ApifyConnection.DefaultBaseUri;
             if (!Uri.TryCreate(baseUrl!.Trim(), UriKind.Absolute, out var uri))
-                throw new ApifyApiException(null, ApifyErrorTypes.NotConnected,
-                    $"The environment variable {BaseUrlVariable} ('{baseUrl}') is not an absolute URI.", "", "");
+                throw new ApifyConnectionException(ApifyErrorTypes.NotConnected,
+                    $"The environment variable {BaseUrlVariable} ('{baseUrl}') is not an absolute URI.");
             return uri;
         }
 

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -119,7 +116,7 @@ namespace ApifyPS.Client
             var home = environment(WindowsDataProtection.IsAvailable ? "USERPROFILE" : "HOME");
             if (string.IsNullOrEmpty(home)) home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             if (string.IsNullOrEmpty(home))
-                throw new ApifyApiException(null, ApifyErrorTypes.NotConnected, "The home directory is unknown: set HOME.", "", "");
+                throw new ApifyConnectionException(ApifyErrorTypes.NotConnected, "The home directory is unknown: set HOME.");
             return home!;
         }
 
@@ -151,7 +148,7 @@ namespace ApifyPS.Client
 
         /// <summary>
         /// The stored profile, or null when there is none. A file that exists but cannot be used (not JSON, no token,
-        /// encrypted by another user or on Windows) is an <see cref="ApifyApiException"/> of type credential-unreadable
+        /// encrypted by another user or on Windows) is an <see cref="ApifyConnectionException"/> of type credential-unreadable
         /// that says what to do: never a crash, and never a silent fall-through to another account.
         /// </summary>
         public StoredProfile? Load(string profile)
@@ -206,8 +203,8 @@ namespace ApifyPS.Client
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is PlatformNotSupportedException)
             {
-                throw new ApifyApiException(null, ApifyErrorTypes.CredentialNotSaved,
-                    $"The profile '{profile}' could not be stored in {path}: {ApifyErrorParser.Redact(ex.Message, token)}", "", "", ex);
+                throw new ApifyConnectionException(ApifyErrorTypes.CredentialNotSaved,
+                    $"The profile '{profile}' could not be stored in {path}: {ApifyErrorParser.Redact(ex.Message, token)}", ex);
             }
             finally
             {
@@ -319,9 +316,9 @@ namespace ApifyPS.Client
         private static string? String(JsonElement obj, string name) =>
             obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-        internal static ApifyApiException Unreadable(string profile, string path, string reason, Exception? inner) =>
-            new ApifyApiException(null, ApifyErrorTypes.CredentialUnreadable,
+        internal static ApifyConnectionException Unreadable(string profile, string path, string reason, Exception? inner) =>
+            new ApifyConnectionException(ApifyErrorTypes.CredentialUnreadable,
                 $"The stored Apify profile '{profile}' ({path}) cannot be used: {reason}. Run 'Connect-Apify -Profile {profile}' " +
-                $"to store it again, or 'Disconnect-Apify -Profile {profile} -Forget' to delete it.", "", "", inner);
+                $"to store it again, or 'Disconnect-Apify -Profile {profile} -Forget' to delete it.", inner);
     }
 }

@@ -3,7 +3,7 @@ namespace ApifyPS.Client
     /// <summary>
     /// A SecretManagement vault, reached at run time (Microsoft.PowerShell.SecretManagement is not a dependency: the
     /// module layer implements this by running its commands when the module is installed). Failures are
-    /// <see cref="ApifyApiException"/>s of type secret-vault-unavailable; messages never hold the secret.
+    /// <see cref="ApifyConnectionException"/>s of type secret-vault-unavailable; messages never hold the secret.
     /// </summary>
     public interface ISecretVault
     {

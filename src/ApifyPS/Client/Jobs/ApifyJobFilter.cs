@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using ApifyPS.Models;
-
 namespace ApifyPS.Client
 {
     /// <summary>

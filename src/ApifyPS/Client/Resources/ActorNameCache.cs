@@ -1,12 +1,6 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
-using ApifyPS.Models;
 
 namespace ApifyPS.Client
 {
@@ -86,7 +80,7 @@ namespace ApifyPS.Client
             var client = new ApifyClient(connection, new ApifyClientOptions { RequestTimeout = RequestTimeout });
             using var cts = new CancellationTokenSource(RequestTimeout + RequestTimeout);
             var list = new List<ActorNameEntry>();
-            await foreach (var actor in client.ListActorsAsync(my: true, sortBy: null, new PageRequest { First = MaxActors, PageSize = 1000 }, cts.Token).ConfigureAwait(false))
+            await foreach (var actor in client.Actors.ListAsync(my: true, sortBy: null, new PageRequest { First = MaxActors, PageSize = 1000 }, cts.Token).ConfigureAwait(false))
                 list.Add(new ActorNameEntry(actor.Id, actor.Name, actor.Username, actor.Title));
             return list;
         }

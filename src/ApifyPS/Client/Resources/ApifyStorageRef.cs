@@ -24,16 +24,16 @@ namespace ApifyPS.Client
         public string Description { get; }
 
         public static ApifyStorageRef Dataset(string datasetId) =>
-            new ApifyStorageRef(ApifyPath.V2.Add("datasets").Add(PathSegment.DatasetId, datasetId), datasetId, $"dataset {datasetId}");
+            new ApifyStorageRef(ApifyPaths.Dataset(datasetId), datasetId, $"dataset {datasetId}");
 
         public static ApifyStorageRef RunDataset(string runId) =>
-            new ApifyStorageRef(ApifyClient.RunPath(runId).Add("dataset"), runId, $"the default dataset of run {runId}");
+            new ApifyStorageRef(ApifyPaths.RunDataset(runId), runId, $"the default dataset of run {runId}");
 
         public static ApifyStorageRef KeyValueStore(string storeId) =>
-            new ApifyStorageRef(ApifyPath.V2.Add("key-value-stores").Add(PathSegment.StoreId, storeId), storeId, $"key-value store {storeId}");
+            new ApifyStorageRef(ApifyPaths.KeyValueStore(storeId), storeId, $"key-value store {storeId}");
 
         public static ApifyStorageRef RunKeyValueStore(string runId) =>
-            new ApifyStorageRef(ApifyClient.RunPath(runId).Add("key-value-store"), runId, $"the default key-value store of run {runId}");
+            new ApifyStorageRef(ApifyPaths.RunKeyValueStore(runId), runId, $"the default key-value store of run {runId}");
 
         public override string ToString() => Description;
     }

@@ -1,45 +1,44 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Text.RegularExpressions;
-using System.Threading;
-using System.Threading.Tasks;
-using ApifyPS.Models;
 
 namespace ApifyPS.Client
 {
-    public sealed partial class ApifyClient
+    /// <summary>Runs: <c>/v2/actor-runs</c>, an Actor's <c>/v2/actors/{actorId}/runs</c>, and synchronous runs.</summary>
+    public sealed class RunsClient : ApifyResourceClient
     {
-        private static readonly ApifyPath ActorRunsPath = ApifyPath.V2.Add("actor-runs");
-
-        internal static ApifyPath RunPath(string runId) => ActorRunsPath.Add(PathSegment.RunId, runId);
+        internal RunsClient(ApifyClient client)
+            : base(client)
+        {
+        }
 
         /// <summary>
         /// The user's runs (<c>GET /v2/actor-runs</c>), or one Actor's (<c>GET /v2/actors/{actorId}/runs</c>), filtered
         /// by the server (<c>status</c>, <c>startedAfter</c>, <c>startedBefore</c>).
         /// </summary>
-        public IAsyncEnumerable<ApifyRun> ListRunsAsync(string? actorId, PageRequest paging, ApifyJobFilter? filter = null,
+        public IAsyncEnumerable<ApifyRun> ListAsync(string? actorId, PageRequest paging, ApifyJobFilter? filter = null,
             CancellationToken cancellationToken = default)
         {
-            var path = actorId == null ? ActorRunsPath : ActorPath(actorId).Add("runs");
-            return ListAsync<ApifyRun>(path, filter?.AddTo(new ApifyQuery()), paging, cancellationToken);
+            var path = actorId == null ? ApifyPaths.Runs() : ApifyPaths.ActorRuns(actorId);
+            return ListAsync<ApifyRun>(path, filter?.AddTo(new ApifyQuery()), paging, actorId, cancellationToken);
         }
 
+        /// <summary>One run (<c>GET /v2/actor-runs/{runId}</c>).</summary>
+        public Task<ApifyRun> GetAsync(string runId, CancellationToken cancellationToken) => GetAsync(runId, 0, cancellationToken);
+
         /// <summary>One run (<c>GET /v2/actor-runs/{runId}</c>), held by the server up to <paramref name="waitForFinishSeconds"/>.</summary>
-        public Task<ApifyRun> GetRunAsync(string runId, int waitForFinishSeconds = 0, CancellationToken cancellationToken = default) =>
-            GetDataAsync<ApifyRun>(JobRequest(RunPath(runId), runId, waitForFinishSeconds), cancellationToken);
+        public Task<ApifyRun> GetAsync(string runId, int waitForFinishSeconds = 0, CancellationToken cancellationToken = default) =>
+            GetDataAsync<ApifyRun>(ApifyRequest.LongPoll(ApifyPaths.Run(runId), waitForFinishSeconds, runId), cancellationToken);
 
         /// <summary>Starts a run (<c>POST /v2/actors/{actorId}/runs</c>); the input becomes the run's INPUT. Never repeated blindly.</summary>
-        public Task<ApifyRun> StartRunAsync(string actorId, ApifyInput? input, ApifyRunOptionsRequest? options = null,
+        public Task<ApifyRun> StartAsync(string actorId, ApifyInput? input, ApifyRunOptionsRequest? options = null,
             CancellationToken cancellationToken = default)
         {
             var query = (options ?? new ApifyRunOptionsRequest()).AddTo(new ApifyQuery());
             return GetDataAsync<ApifyRun>(
-                new ApifyRequest(HttpMethod.Post, ActorPath(actorId).Add("runs"), query, ApifyRequestKind.Start)
+                new ApifyRequest(HttpMethod.Post, ApifyPaths.ActorRuns(actorId), ApifyRequestPolicy.Start, query)
                 {
                     TargetId = actorId,
+                    OutcomeCheck = ApifyOutcomeCheck.RunsOf(actorId),
                     Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
                     CapacityWait = options?.CapacityWait,
                 },
@@ -50,33 +49,34 @@ namespace ApifyPS.Client
         /// Aborts a run (<c>POST /v2/actor-runs/{runId}/abort</c>); gracefully lets the Actor persist its state first.
         /// A run that is not starting or running comes back unchanged.
         /// </summary>
-        public Task<ApifyRun> AbortRunAsync(string runId, bool gracefully = false, CancellationToken cancellationToken = default) =>
+        public Task<ApifyRun> AbortAsync(string runId, bool gracefully = false, CancellationToken cancellationToken = default) =>
             GetDataAsync<ApifyRun>(
-                new ApifyRequest(HttpMethod.Post, RunPath(runId).Add("abort"),
-                    new ApifyQuery().AddFlag("gracefully", gracefully), ApifyRequestKind.Write) { TargetId = runId },
+                new ApifyRequest(HttpMethod.Post, ApifyPaths.RunAbort(runId), ApifyRequestPolicy.Write,
+                    new ApifyQuery().AddFlag("gracefully", gracefully)) { TargetId = runId },
                 cancellationToken);
 
         /// <summary>
         /// Turns a running run into a run of another Actor (<c>POST /v2/actor-runs/{runId}/metamorph</c>): same run id and
         /// default storages, the new input stored as INPUT-METAMORPH-n. Never repeated blindly.
         /// </summary>
-        public Task<ApifyRun> MetamorphRunAsync(string runId, string targetActorId, string? build, ApifyInput? input,
+        public Task<ApifyRun> MetamorphAsync(string runId, string targetActorId, string? build, ApifyInput? input,
             CancellationToken cancellationToken = default)
         {
             var query = new ApifyQuery().Add("targetActorId", targetActorId).Add("build", string.IsNullOrEmpty(build) ? null : build);
             return GetDataAsync<ApifyRun>(
-                new ApifyRequest(HttpMethod.Post, RunPath(runId).Add("metamorph"), query, ApifyRequestKind.Start)
+                new ApifyRequest(HttpMethod.Post, ApifyPaths.RunMetamorph(runId), ApifyRequestPolicy.Start, query)
                 {
                     TargetId = runId,
+                    OutcomeCheck = ApifyOutcomeCheck.Run(runId),
                     Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
                 },
                 cancellationToken);
         }
 
-        /// <summary>Waits for a run to finish (see <see cref="WaitForJobAsync{T}"/>).</summary>
-        public Task<ApifyWaitResult<ApifyRun>> WaitForRunAsync(string runId, ApifyWaitOptions options, ApifyRun? current = null,
+        /// <summary>Waits for a run to finish (the server's long poll in a loop; see <see cref="JobWaiter"/>).</summary>
+        public Task<ApifyWaitResult<ApifyRun>> WaitAsync(string runId, ApifyWaitOptions options, ApifyRun? current = null,
             CancellationToken cancellationToken = default) =>
-            WaitForJobAsync("run", runId, current, (wait, token) => GetRunAsync(runId, wait, token), options, cancellationToken);
+            JobWaiter.WaitAsync(Client, "run", runId, current, (wait, token) => GetAsync(runId, wait, token), options, cancellationToken);
 
         /// <summary>
         /// Runs an Actor synchronously (<c>POST /v2/actors/{actorId}/run-sync</c> with input, <c>GET</c> without) and returns
@@ -90,33 +90,32 @@ namespace ApifyPS.Client
         {
             var query = (options ?? new ApifyRunOptionsRequest()).AddTo(new ApifyQuery())
                 .Add("outputRecordKey", string.IsNullOrEmpty(outputRecordKey) ? null : outputRecordKey);
-            var request = new ApifyRequest(input == null ? HttpMethod.Get : HttpMethod.Post,
-                ActorPath(actorId).Add("run-sync"), query, ApifyRequestKind.Start)
+            var request = new ApifyRequest(input == null ? HttpMethod.Get : HttpMethod.Post, ApifyPaths.ActorRunSync(actorId),
+                ApifyRequestPolicy.RunSync, query)
             {
                 TargetId = actorId,
                 Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
-                Timeout = Options.RunSyncTimeout,
                 CapacityWait = options?.CapacityWait,
+                OutcomeCheck = ApifyOutcomeCheck.RunsOf(actorId),
             };
             var requestStarted = DateTime.UtcNow;
             try
             {
-                return await ExecuteAsync(request, async (response, token) =>
+                return await Core.ExecuteAsync(request, async (response, token) =>
                 {
-                    using var body = await ResponseBody.ReadAllAsync(response, RecordCap("the OUTPUT of a run",
-                        $"The run finished; write its OUTPUT to a file: Get-ApifyRun -Actor '{actorId}' -Descending -First 1 | " +
-                        $"Get-ApifyRecord -Key {(string.IsNullOrEmpty(outputRecordKey) ? "OUTPUT" : outputRecordKey)} -OutFile <path>"), token).ConfigureAwait(false);
+                    using var body = await ResponseBody.ReadAllAsync(response, Core.RecordCap(ApifyBodyKind.RunOutput, $"the {(string.IsNullOrEmpty(outputRecordKey) ? "OUTPUT" : outputRecordKey)} record of a run",
+                        "The run finished: write its record from the run's default key-value store to a file instead."), token).ConfigureAwait(false);
                     var type = response.Content.Headers.ContentType?.ToString();
                     return new ApifyActorOutput(body.ToArray(), body.Length == 0 ? null : type);
                 }, cancellationToken).ConfigureAwait(false);
             }
-            catch (ApifyApiException ex) when (ex.ErrorType == "run-failed")
+            catch (ApifyApiException ex) when (ex.ErrorType == ApifyErrorTypes.RunFailed)
             {
                 var match = Regex.Match(ex.Message, @"run ID:\s*([A-Za-z0-9]+)");
                 if (match.Success) ex.TargetId = match.Groups[1].Value;
                 throw;
             }
-            catch (ApifyApiException ex) when (ex.StatusCode == HttpStatusCode.RequestTimeout && ex.ErrorType == "run-timeout-exceeded")
+            catch (ApifyApiException ex) when (ex.StatusCode == HttpStatusCode.RequestTimeout && ex.ErrorType == ApifyErrorTypes.RunTimeoutExceeded)
             {
                 throw await NameTheTimedOutRunAsync(ex, actorId, requestStarted, cancellationToken).ConfigureAwait(false);
             }
@@ -133,17 +132,17 @@ namespace ApifyPS.Client
         {
             var filter = new ApifyJobFilter { Statuses = new[] { ApifyJobStatus.Ready, ApifyJobStatus.Running } };
             var query = filter.AddTo(new ApifyQuery()).Add("limit", 20L).AddFlag("desc", true);
-            var lookup = new ApifyRequest(HttpMethod.Get, ActorPath(actorId).Add("runs"), query) { TargetId = actorId };
+            var lookup = new ApifyRequest(HttpMethod.Get, ApifyPaths.ActorRuns(actorId), ApifyRequestPolicy.Read, query) { TargetId = actorId };
             DateTimeOffset? serverNow = null;
             var answeredAt = DateTime.UtcNow;
             List<ApifyRun> candidates;
             try
             {
-                var page = await ExecuteAsync(lookup, (response, token) =>
+                var page = await Core.ExecuteAsync(lookup, (response, token) =>
                 {
                     serverNow = response.Headers.Date;
                     answeredAt = DateTime.UtcNow;
-                    return ReadDataAsync<ListPage<ApifyRun>>(lookup, response, token);
+                    return Core.ReadDataAsync<ListPage<ApifyRun>>(lookup, response, token);
                 }, cancellationToken).ConfigureAwait(false);
                 candidates = (page.Items ?? Array.Empty<ApifyRun>())
                     .Where(r => r.Origin == null || string.Equals(r.Origin, "API", StringComparison.OrdinalIgnoreCase))
@@ -161,7 +160,7 @@ namespace ApifyPS.Client
             }
             if (candidates.Count == 0) return ex;
             var named = candidates.Count == 1
-                ? $"The run {candidates[0].Id} goes on; follow it with Wait-ApifyRun -Id {candidates[0].Id}."
+                ? $"The run {candidates[0].Id} goes on; wait for it by its id."
                 : $"The run goes on; it is one of {string.Join(", ", candidates.Select(r => r.Id))} (runs of this Actor started with the request).";
             return new ApifyApiException(ex.StatusCode, ex.ErrorType, ex.Message.TrimEnd('.') + ". " + named, ex.Method, ex.Path, ex)
             {

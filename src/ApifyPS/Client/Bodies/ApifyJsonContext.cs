@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ApifyPS.Client
+{
+    /// <summary>
+    /// Compile-time JSON metadata for the types lists stream in bulk (and their envelopes): deserializing them needs
+    /// no reflection, which keeps the first walk in a fresh session fast and works the same whichever copy of
+    /// System.Text.Json is loaded. Every model a resource client lists must be here (with its array, envelope and page):
+    /// <c>JsonContextTests</c> fails when one is missing.
+    /// </summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyBuild))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyBuild[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyBuild>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyBuild>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyActor))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyActor[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyActor>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyActor>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyRun))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyRun[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyRun>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyRun>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyWebhook))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyWebhook[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyWebhook>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyWebhook>>))]
+    [JsonSerializable(typeof(DataEnvelope<KeyListPage<ApifyPS.Models.ApifyKeyValueStoreKey>>))]
+    internal sealed partial class ApifyJsonContext : JsonSerializerContext
+    {
+    }
+}
