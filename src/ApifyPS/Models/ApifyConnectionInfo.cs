@@ -1,6 +1,3 @@
-using System;
-using ApifyPS.Client;
-
 namespace ApifyPS.Models
 {
     /// <summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace ApifyPS.Models
 {
     /// <summary>The <c>meta</c> of a build or run: who started it and how.</summary>

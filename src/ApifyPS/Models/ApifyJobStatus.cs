@@ -1,5 +1,3 @@
-using System;
-
 namespace ApifyPS.Models
 {
     /// <summary>The statuses of Actor jobs (builds and runs), as the API spells them.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace ApifyPS.Models
 {
     /// <summary>

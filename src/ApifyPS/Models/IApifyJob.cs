@@ -1,5 +1,3 @@
-using System;
-
 namespace ApifyPS.Models
 {
     /// <summary>What builds and runs share: the client's wait loop and list filters work on it.</summary>

@@ -1,10 +1,7 @@
-using System;
 using System.Collections;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using System.Net.Http.Headers;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {
@@ -81,17 +78,5 @@ namespace ApifyPS.Cmdlets
 
         private static void Fail(PSCmdlet cmdlet, string message, string errorId, ErrorCategory category = ErrorCategory.InvalidArgument) =>
             cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, category, null));
-    }
-
-    /// <summary>Memory sizes the platform accepts: a power of 2 from 128 to 32768 megabytes.</summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateMemoryMbytesAttribute : ValidateArgumentsAttribute
-    {
-        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
-        {
-            var value = Convert.ToInt64(arguments is PSObject p ? p.BaseObject : arguments, System.Globalization.CultureInfo.InvariantCulture);
-            if (value < 128 || value > 32768 || (value & (value - 1)) != 0)
-                throw new ValidationMetadataException($"{value} is not a power of 2 from 128 to 32768 (e.g. 1024, 4096).");
-        }
     }
 }

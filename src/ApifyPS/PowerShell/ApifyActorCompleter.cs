@@ -1,10 +1,6 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {
@@ -44,21 +40,6 @@ namespace ApifyPS.Cmdlets
                     a.FullName,
                     CompletionResultType.ParameterValue,
                     string.IsNullOrEmpty(a.Title) ? $"{a.FullName} ({a.Id})" : $"{a.Title} ({a.Id})"))
-                .ToList();
-        }
-    }
-
-    /// <summary>Tab completion of -Status: the statuses of builds and runs (READY, RUNNING, SUCCEEDED, ...).</summary>
-    public sealed class ApifyJobStatusCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var quote = wordToComplete.Length > 0 && (wordToComplete[0] == '\'' || wordToComplete[0] == '"') ? wordToComplete[0].ToString() : "";
-            var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-            return Models.ApifyJobStatus.All
-                .Where(s => pattern.IsMatch(s))
-                .Select(s => new CompletionResult(quote + s + quote, s, CompletionResultType.ParameterValue, s))
                 .ToList();
         }
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {

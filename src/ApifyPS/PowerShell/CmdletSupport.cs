@@ -1,18 +1,10 @@
-using System;
 using System.Management.Automation;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
-    /// <summary>What cmdlets share about -InputObject and confirmation.</summary>
+    /// <summary>What cmdlets share about parameter errors and confirmation.</summary>
     internal static class CmdletSupport
     {
-        /// <summary>The error for an ApifyPS object a cmdlet cannot use: non-terminating, nothing is sent.</summary>
-        public static ErrorRecord Unsupported(string cmdlet, ApifyResource input, string accepted) =>
-            new ErrorRecord(
-                new ArgumentException($"{cmdlet} does not take {input.GetType().Name} objects; pass {accepted}."),
-                "UnsupportedInputObject", ErrorCategory.InvalidArgument, input);
-
         /// <summary>A parameter combination that cannot work: terminating, before anything is sent.</summary>
         public static ErrorRecord ParameterError(string message, string errorId) =>
             new ErrorRecord(new ParameterBindingException(message), errorId, ErrorCategory.InvalidArgument, null);
@@ -37,24 +29,6 @@ namespace ApifyPS.Cmdlets
             if (cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w))
                 return w is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(w);
             return LanguagePrimitives.IsTrue(cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference"));
-        }
-    }
-
-    /// <summary>An Actor name as the API takes it (lowercase letters, numbers, hyphens): a parameter validation error otherwise.</summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateActorNameAttribute : ValidateArgumentsAttribute
-    {
-        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
-        {
-            var name = arguments is PSObject pso ? pso.BaseObject as string : arguments as string;
-            try
-            {
-                Client.ApifyActorSchema.CheckActorName(name);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new ValidationMetadataException(ex.Message);
-            }
         }
     }
 }

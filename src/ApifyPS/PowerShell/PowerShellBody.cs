@@ -1,11 +1,7 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using System.Text.Json;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {

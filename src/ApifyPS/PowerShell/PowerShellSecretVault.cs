@@ -1,9 +1,6 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {
@@ -78,7 +75,7 @@ namespace ApifyPS.Cmdlets
             }
         }
 
-        private static ApifyApiException Failure(string vault, string what, Exception? inner) =>
-            new ApifyApiException(null, ApifyErrorTypes.SecretVaultUnavailable, $"The SecretManagement vault '{vault}' {what}.", "", "", inner);
+        private static ApifyConnectionException Failure(string vault, string what, Exception? inner) =>
+            new ApifyConnectionException(ApifyErrorTypes.SecretVaultUnavailable, $"The SecretManagement vault '{vault}' {what}.", inner);
     }
 }

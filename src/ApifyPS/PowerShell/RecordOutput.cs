@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Text.Json;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {

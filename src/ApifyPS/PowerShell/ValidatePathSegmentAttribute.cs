@@ -1,8 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {
@@ -10,7 +7,8 @@ namespace ApifyPS.Cmdlets
     /// A parameter whose values become a path segment (an id, a name, a key): each value, every element of an array
     /// and every key of a hashtable is checked by the segment's own rule (<see cref="PathSegment"/>) while the
     /// parameter binds, so a value like '..' is a parameter validation error that names the parameter, before
-    /// ShouldProcess and before any request. The core refuses the same values again wherever a path is built.
+    /// ShouldProcess and before any request. The core refuses the same values again wherever a path is built. It is
+    /// also [ValidateNotNullOrEmpty]'s rule (a null, an empty string or an empty list is refused), so it stands alone.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidatePathSegmentAttribute : ValidateArgumentsAttribute
@@ -25,6 +23,9 @@ namespace ApifyPS.Cmdlets
 
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
+            var value0 = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            if (value0 == null || (value0 is ICollection collection && collection.Count == 0))
+                throw new ValidationMetadataException($"The argument is null or empty: a {Segment.Description} is required.");
             foreach (var value in ValuesOf(arguments))
             {
                 try

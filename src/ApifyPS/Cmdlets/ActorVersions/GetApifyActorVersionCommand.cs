@@ -1,8 +1,4 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -11,27 +7,11 @@ namespace ApifyPS.Cmdlets
     // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
     [Cmdlet(VerbsCommon.Get, "ApifyActorVersion", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(ApifyActorVersion))]
-    public sealed class GetApifyActorVersionCommand : ApifyCmdlet
+    public sealed class GetApifyActorVersionCommand : ActorTargetCmdlet
     {
-        private const string ActorSet = "ByActor";
-        private const string InputObjectSet = "ByInputObject";
 
-        /// <summary>The Actor: its id or username~name.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ActorSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("ActorId")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(ApifyActorCompleter))]
-        [ValidatePathSegment("actorId")]
-        public string Actor { get; set; } = "";
-
-        /// <summary>An Actor (its versions) or a version (read again) from the pipeline.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        public ApifyResource? InputObject { get; set; }
-
-        /// <summary>Version numbers (MAJOR.MINOR) or wildcard patterns such as 1.*; all versions when omitted.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("VersionNumber")]
-        [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         [ValidatePathSegment("versionNumber")]
         public string[]? Version { get; set; }
@@ -52,7 +32,7 @@ namespace ApifyPS.Cmdlets
                     WriteVersion(version.ActorId!, version.VersionNumber);
                     break;
                 default:
-                    WriteError(CmdletSupport.Unsupported("Get-ApifyActorVersion", InputObject!, "an Actor or one of its versions"));
+                    WriteUnsupportedInput(InputObject!, "an Actor or one of its versions");
                     break;
             }
         }
@@ -64,28 +44,15 @@ namespace ApifyPS.Cmdlets
                 .Select(v => WildcardPattern.Get(v, WildcardOptions.IgnoreCase)).ToArray() ?? Array.Empty<WildcardPattern>();
             foreach (var number in exact) WriteVersion(actorId, number);
             if (Version != null && patterns.Length == 0) return;
-            try
-            {
-                foreach (var v in Await(Client.ListActorVersionsAsync(actorId, CancellationToken)))
-                    if (Version == null || patterns.Any(p => p.IsMatch(v.VersionNumber)))
-                        WriteObject(v);
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, actorId);
-            }
+            if (!TryAwait(token => Client.ActorVersions.ListAsync(actorId, token), actorId, out var versions)) return;
+            foreach (var v in versions)
+                if (Version == null || patterns.Any(p => p.IsMatch(v.VersionNumber)))
+                    WriteObject(v);
         }
 
         private void WriteVersion(string actorId, string versionNumber)
         {
-            try
-            {
-                WriteObject(Await(Client.GetActorVersionAsync(actorId, versionNumber, CancellationToken)));
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, $"{actorId} {versionNumber}");
-            }
+            WriteAwaited(token => Client.ActorVersions.GetAsync(actorId, versionNumber, token), $"{actorId} {versionNumber}");
         }
     }
 }

@@ -1,9 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -12,69 +8,53 @@ namespace ApifyPS.Cmdlets
     // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
     [Cmdlet(VerbsCommon.New, "ApifyActorVersion", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ApifyActorVersion))]
-    public sealed class NewApifyActorVersionCommand : ApifyCmdlet
+    public sealed class NewApifyActorVersionCommand : ApifyObjectCmdlet
     {
         private const string ActorSet = "ByActor";
-        private const string InputObjectSet = "ByInputObject";
 
         private ApifyBody? _body;
 
-        /// <summary>The Actor: its id or username~name.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ActorSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ActorId")]
-        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
         [ValidatePathSegment("actorId")]
         public string Actor { get; set; } = "";
 
-        /// <summary>An Actor from the pipeline (Get-ApifyActor).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        public ApifyResource? InputObject { get; set; }
-
-        /// <summary>The version number, MAJOR.MINOR (e.g. 0.1, 1.12).</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [Alias("VersionNumber")]
         [ValidatePattern(ApifyActorSchema.VersionNumberRegex)]
         public string Version { get; set; } = "";
 
-        /// <summary>Where the code lives; implied by the one source parameter given when omitted.</summary>
         [Parameter]
         [ValidateSet(ApifyActorSchema.SourceFiles, ApifyActorSchema.GitRepo, ApifyActorSchema.Tarball, ApifyActorSchema.GitHubGist)]
         public string? SourceType { get; set; }
 
-        /// <summary>SOURCE_FILES: files and folders (paths or Get-ChildItem output below the current location) or hashtables with name, content, format.</summary>
         [Parameter]
         [ValidateNotNull]
         [AllowEmptyCollection]
         public object[]? SourceFile { get; set; }
 
-        /// <summary>GIT_REPO: the repository URL, optionally with #branch or #branch:folder.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? GitRepoUrl { get; set; }
 
-        /// <summary>TARBALL: the URL of a .tar.gz or .zip archive.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? TarballUrl { get; set; }
 
-        /// <summary>GITHUB_GIST: the gist's URL.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? GitHubGistUrl { get; set; }
 
-        /// <summary>The tag a successful build of the version gets (default: latest, as the platform does).</summary>
         [Parameter]
         [AllowEmptyString]
         [AllowNull]
         public string? BuildTag { get; set; }
 
-        /// <summary>NAME = value pairs; a SecureString value is a secret.</summary>
         [Parameter]
         [ValidateNotNull]
         public IDictionary? EnvironmentVariable { get; set; }
 
-        /// <summary>Makes the environment variables available at build time too.</summary>
         [Parameter]
         public SwitchParameter ApplyEnvVarsToBuild { get; set; }
 
@@ -108,7 +88,7 @@ namespace ApifyPS.Cmdlets
             {
                 if (!(InputObject is ApifyActor actor))
                 {
-                    WriteError(CmdletSupport.Unsupported("New-ApifyActorVersion", InputObject!, "an Actor (Get-ApifyActor)"));
+                    WriteUnsupportedInput(InputObject!, "an Actor (Get-ApifyActor)");
                     return;
                 }
                 actorId = actor.Id;
@@ -121,14 +101,7 @@ namespace ApifyPS.Cmdlets
             }
             if (!ShouldProcess(target, $"Create version {Version} ({_body!.Get("sourceType")})")) return;
             WriteVerbose($"Creating version {Version} of {target} with the fields {_body}.");
-            try
-            {
-                WriteObject(Await(Client.CreateActorVersionAsync(actorId, _body!, CancellationToken)));
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, $"{actorId} {Version}");
-            }
+            WriteAwaited(token => Client.ActorVersions.CreateAsync(actorId, _body!, token), $"{actorId} {Version}");
         }
     }
 }

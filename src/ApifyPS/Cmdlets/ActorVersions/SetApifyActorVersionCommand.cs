@@ -1,10 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -16,27 +11,19 @@ namespace ApifyPS.Cmdlets
     // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
     [Cmdlet(VerbsCommon.Set, "ApifyActorVersion", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ApifyActorVersion))]
-    public sealed class SetApifyActorVersionCommand : ApifyCmdlet
+    public sealed class SetApifyActorVersionCommand : ApifyObjectCmdlet
     {
         private const string ActorSet = "ByActor";
-        private const string InputObjectSet = "ByInputObject";
 
         private ApifyBody? _changes;
         private List<ApifyBody> _setVariables = new List<ApifyBody>();
 
-        /// <summary>The Actor: its id or username~name.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ActorSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ActorId")]
-        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
         [ValidatePathSegment("actorId")]
         public string Actor { get; set; } = "";
 
-        /// <summary>A version (Get-ApifyActorVersion) or an Actor (with -Version) from the pipeline.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        public ApifyResource? InputObject { get; set; }
-
-        /// <summary>The version number, MAJOR.MINOR.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ActorSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = InputObjectSet)]
         [Alias("VersionNumber")]
@@ -44,12 +31,10 @@ namespace ApifyPS.Cmdlets
         [ValidatePathSegment("versionNumber")]
         public string? Version { get; set; }
 
-        /// <summary>A new source type; it needs its source parameter too.</summary>
         [Parameter]
         [ValidateSet(ApifyActorSchema.SourceFiles, ApifyActorSchema.GitRepo, ApifyActorSchema.Tarball, ApifyActorSchema.GitHubGist)]
         public string? SourceType { get; set; }
 
-        /// <summary>SOURCE_FILES: the version's files (they replace the ones it has).</summary>
         [Parameter]
         [ValidateNotNull]
         [AllowEmptyCollection]
@@ -67,29 +52,23 @@ namespace ApifyPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? GitHubGistUrl { get; set; }
 
-        /// <summary>The tag successful builds get; an empty string or $null for none.</summary>
         [Parameter]
         [AllowEmptyString]
         [AllowNull]
         public string? BuildTag { get; set; }
 
-        /// <summary>-ApplyEnvVarsToBuild or -ApplyEnvVarsToBuild:$false.</summary>
         [Parameter]
         public SwitchParameter ApplyEnvVarsToBuild { get; set; }
 
-        /// <summary>Variables to set (created or updated), NAME = value; a SecureString value is a secret. Others stay.</summary>
         [Parameter]
         [ValidateNotNull]
         [ValidatePathSegment("envVarName")]
         public IDictionary? EnvironmentVariable { get; set; }
 
-        /// <summary>Names of variables to remove.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("envVarName")]
         public string[]? RemoveEnvironmentVariable { get; set; }
 
-        /// <summary>Writes the updated version.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -143,7 +122,7 @@ namespace ApifyPS.Cmdlets
                         actorId = a.Id;
                         break;
                     default:
-                        WriteError(CmdletSupport.Unsupported("Set-ApifyActorVersion", InputObject!, "a version (Get-ApifyActorVersion) or an Actor with -Version"));
+                        WriteUnsupportedInput(InputObject!, "a version (Get-ApifyActorVersion) or an Actor with -Version");
                         return;
                 }
                 if (versionNumber == null)
@@ -159,22 +138,9 @@ namespace ApifyPS.Cmdlets
             what.AddRange(_setVariables.Select(v => "set " + v.Get("name")));
             what.AddRange((RemoveEnvironmentVariable ?? Array.Empty<string>()).Select(n => "remove " + n));
             if (!ShouldProcess($"{actorId} version {versionNumber}", $"Update version ({string.Join(", ", what)})")) return;
-            try
-            {
-                ApifyActorVersion? updated = null;
-                if (_changes.Count > 0) updated = Await(Client.UpdateActorVersionAsync(actorId, versionNumber!, _changes, CancellationToken));
-                if (_setVariables.Count > 0 || RemoveEnvironmentVariable != null)
-                {
-                    Await(Client.SetEnvironmentVariablesAsync(actorId, versionNumber!, _setVariables, RemoveEnvironmentVariable ?? Array.Empty<string>(),
-                        CancellationToken));
-                    updated = null;
-                }
-                if (PassThru) WriteObject(updated ?? Await(Client.GetActorVersionAsync(actorId, versionNumber!, CancellationToken)));
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, $"{actorId} {versionNumber}");
-            }
+            if (TryAwait(token => Client.ActorVersions.ChangeAsync(actorId, versionNumber!, _changes, _setVariables,
+                    RemoveEnvironmentVariable ?? Array.Empty<string>(), PassThru, token), $"{actorId} {versionNumber}", out var updated) && updated != null)
+                WriteObject(updated);
         }
     }
 }

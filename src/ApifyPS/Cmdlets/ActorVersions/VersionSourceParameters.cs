@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using System.Text;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {

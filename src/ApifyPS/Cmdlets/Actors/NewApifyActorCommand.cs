@@ -1,8 +1,4 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -14,7 +10,6 @@ namespace ApifyPS.Cmdlets
         private const string FieldsSet = "Fields";
         private const string BodySet = "Body";
 
-        /// <summary>The Actor's name: lowercase letters, numbers and hyphens, unique among your Actors.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = FieldsSet)]
         [Parameter(ParameterSetName = BodySet)]
         [ValidateActorName]
@@ -39,17 +34,14 @@ namespace ApifyPS.Cmdlets
         [ValidateNotNull]
         public string[]? Categories { get; set; }
 
-        /// <summary>Versions of the source code: hashtables or objects with the API's Version fields, or versions of another Actor.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public object[]? Version { get; set; }
 
-        /// <summary>build, timeoutSecs, memoryMbytes, restartOnError, maxItems: a hashtable or an ApifyActorRunOptions.</summary>
         [Parameter]
         [ValidateNotNull]
         public object? DefaultRunOptions { get; set; }
 
-        /// <summary>The whole CreateActorRequest: a hashtable, an object (e.g. an Actor read with Get-ApifyActor) or a JSON string.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BodySet, ValueFromPipeline = true)]
         [ValidateNotNull]
         public object? Body { get; set; }
@@ -80,16 +72,9 @@ namespace ApifyPS.Cmdlets
             var name = (string)body.Get("name")!;
             if (!ShouldProcess(name, "Create Actor")) return;
             WriteVerbose($"Creating Actor '{name}' with the fields {body}.");
-            try
-            {
-                var actor = Await(Client.CreateActorAsync(body, CancellationToken));
-                ActorNameCache.Default.Invalidate(Client.Connection);
-                WriteObject(actor);
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, name);
-            }
+            if (!TryAwait(token => Client.Actors.CreateAsync(body, token), name, out var actor)) return;
+            ActorNameCache.Default.Invalidate(Client.Connection);
+            WriteObject(actor);
         }
     }
 }

@@ -1,9 +1,5 @@
-using System;
 using System.Collections;
-using System.Linq;
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -12,26 +8,18 @@ namespace ApifyPS.Cmdlets
     // ApifyPS object piped in binds as itself, never by its Id property (a build's Id is no Actor id).
     [Cmdlet(VerbsCommon.Set, "ApifyActor", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ApifyActor))]
-    public sealed class SetApifyActorCommand : ApifyCmdlet
+    public sealed class SetApifyActorCommand : ApifyObjectCmdlet
     {
         private const string IdSet = "ById";
-        private const string InputObjectSet = "ByInputObject";
 
         private ApifyBody? _changes;
 
-        /// <summary>The Actor: its id or username~name.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ActorId")]
-        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ApifyActorCompleter))]
         [ValidatePathSegment("actorId")]
         public string Id { get; set; } = "";
 
-        /// <summary>An Actor from the pipeline (Get-ApifyActor).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        public ApifyResource? InputObject { get; set; }
-
-        /// <summary>Renames the Actor (its URL and username~name change).</summary>
         [Parameter]
         [ValidateActorName]
         public string? NewName { get; set; }
@@ -56,7 +44,6 @@ namespace ApifyPS.Cmdlets
         [AllowEmptyString]
         public string? SeoDescription { get; set; }
 
-        /// <summary>-IsPublic makes the Actor public, -IsPublic:$false private.</summary>
         [Parameter]
         public SwitchParameter IsPublic { get; set; }
 
@@ -65,22 +52,18 @@ namespace ApifyPS.Cmdlets
         [ValidateNotNull]
         public string[]? Categories { get; set; }
 
-        /// <summary>Run defaults to change: build, timeoutSecs, memoryMbytes, restartOnError, maxItems.</summary>
         [Parameter]
         [ValidateNotNull]
         public object? DefaultRunOptions { get; set; }
 
-        /// <summary>Build tags to set (tag = build id or build) or remove (tag = $null); other tags stay.</summary>
         [Parameter]
         [ValidateNotNull]
         public IDictionary? TaggedBuild { get; set; }
 
-        /// <summary>UpdateActorRequest fields to send as they are (hashtable, object or JSON); the parameters above win.</summary>
         [Parameter]
         [ValidateNotNull]
         public object? Body { get; set; }
 
-        /// <summary>Writes the updated Actor.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -120,7 +103,7 @@ namespace ApifyPS.Cmdlets
             {
                 if (!(InputObject is ApifyActor actor))
                 {
-                    WriteError(CmdletSupport.Unsupported("Set-ApifyActor", InputObject!, "an Actor (Get-ApifyActor)"));
+                    WriteUnsupportedInput(InputObject!, "an Actor (Get-ApifyActor)");
                     return;
                 }
                 actorId = actor.Id;
@@ -132,16 +115,9 @@ namespace ApifyPS.Cmdlets
                 target = Id;
             }
             if (!ShouldProcess(target, $"Update Actor ({string.Join(", ", _changes!.Names)})")) return;
-            try
-            {
-                var updated = Await(Client.UpdateActorAsync(actorId, _changes!, CancellationToken));
-                if (_changes!.Has("name")) ActorNameCache.Default.Invalidate(Client.Connection);
-                if (PassThru) WriteObject(updated);
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, actorId);
-            }
+            if (!TryAwait(token => Client.Actors.UpdateAsync(actorId, _changes!, token), actorId, out var updated)) return;
+            if (_changes!.Has("name")) ActorNameCache.Default.Invalidate(Client.Connection);
+            if (PassThru) WriteObject(updated);
         }
 
         private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

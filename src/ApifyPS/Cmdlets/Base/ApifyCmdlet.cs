@@ -1,11 +1,7 @@
-using System;
+using System.Globalization;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
-using System.Threading;
-using System.Threading.Tasks;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {
@@ -13,7 +9,9 @@ namespace ApifyPS.Cmdlets
     /// What every ApifyPS cmdlet shares: the client for this invocation, cancellation (a token source made in
     /// BeginProcessing and cancelled by Ctrl+C in StopProcessing, passed to every request and wait), a bridge that
     /// runs the core's async work while delivering its verbose/progress messages on the pipeline thread, and the one
-    /// mapping of API errors to error records.
+    /// mapping of failures to error records: <see cref="TryAwait{T}"/>, <see cref="WriteAwaited{T}"/> and
+    /// <see cref="WriteStream{T}"/> run a call into the core and write its failure as a non-terminating error for
+    /// the target, so a cmdlet has no try/catch of its own for API errors.
     /// </summary>
     public abstract class ApifyCmdlet : PSCmdlet, IDisposable
     {
@@ -60,10 +58,10 @@ namespace ApifyPS.Cmdlets
             {
                 connection = ResolveConnection(sources);
             }
-            catch (ApifyApiException ex)
+            catch (ApifyException ex)
             {
                 WriteCredentialWarnings(sources);
-                ThrowTerminatingError(ToErrorRecord(ex, null));
+                ThrowTerminatingError(ApifyErrorRecords.For(ex, null));
                 throw; // not reached
             }
             WriteCredentialWarnings(sources);
@@ -182,11 +180,59 @@ namespace ApifyPS.Cmdlets
             }
         }
 
-        /// <summary>A non-terminating error for an ApifyPS object this cmdlet cannot use as -InputObject.</summary>
+        /// <summary>
+        /// Runs one call into the core (given this invocation's cancellation token) and waits for it. An ApifyPS failure
+        /// is written as a non-terminating error for <paramref name="target"/> and gives false; nothing else is caught.
+        /// The call is made inside, so a value refused while its request is built is mapped the same way.
+        /// </summary>
+        protected bool TryAwait<T>(Func<CancellationToken, Task<T>> call, object? target, out T result)
+        {
+            try
+            {
+                result = Await(call(CancellationToken));
+                return true;
+            }
+            catch (ApifyException ex)
+            {
+                WriteError(ErrorRecordFor(ex, target));
+                result = default!;
+                return false;
+            }
+        }
+
+        /// <summary><see cref="TryAwait{T}"/> for a call without a result.</summary>
+        protected bool TryAwait(Func<CancellationToken, Task> call, object? target) =>
+            TryAwait(token => AsUnit(call(token)), target, out _);
+
+        /// <summary><see cref="TryAwait{T}"/>, then writes the result to the pipeline.</summary>
+        protected void WriteAwaited<T>(Func<CancellationToken, Task<T>> call, object? target)
+        {
+            if (TryAwait(call, target, out var result)) WriteObject(result);
+        }
+
+        /// <summary>
+        /// Writes every item of a core stream (lazily, <see cref="Stream{T}"/>); a failure at any page ends it with a
+        /// non-terminating error for <paramref name="target"/>.
+        /// </summary>
+        protected void WriteStream<T>(Func<CancellationToken, IAsyncEnumerable<T>> list, object? target)
+        {
+            try
+            {
+                foreach (var item in Stream(list(CancellationToken))) WriteObject(item);
+            }
+            catch (ApifyException ex)
+            {
+                WriteError(ErrorRecordFor(ex, target));
+            }
+        }
+
+        /// <summary>Writes an ApifyPS failure as a non-terminating error.</summary>
+        protected void WriteApifyError(ApifyException ex, object? target = null) => WriteError(ErrorRecordFor(ex, target));
+
+        /// <summary>The one error for an ApifyPS object this cmdlet cannot use as -InputObject (non-terminating; nothing is sent).</summary>
         protected void WriteUnsupportedInput(ApifyPS.Models.ApifyResource input, string accepted) =>
-            WriteError(new ErrorRecord(
-                new ArgumentException($"{MyInvocation.MyCommand.Name} does not take {input.GetType().Name} objects; pass {accepted}."),
-                "UnsupportedInputObject", ErrorCategory.InvalidArgument, input));
+            WriteError(ApifyErrorRecords.UnsupportedInput(MyInvocation.MyCommand.Name, input, accepted));
+
         private static void DisposeQuietly<T>(IAsyncEnumerator<T> enumerator)
         {
             ValueTask disposal;
@@ -202,9 +248,6 @@ namespace ApifyPS.Cmdlets
             else Observe(disposal.AsTask());
         }
 
-        /// <summary>Writes an API failure as a non-terminating error: FullyQualifiedErrorId is Apify's error type.</summary>
-        protected void WriteApiError(ApifyApiException ex, object? target = null) => WriteError(ErrorRecordFor(ex, target));
-
         /// <summary>
         /// Runs <paramref name="build"/>, which names a request's target (a storage, a path) from the parameters or an
         /// input object. A value that cannot be a path segment (say, an id of a piped object) is written as a
@@ -218,20 +261,20 @@ namespace ApifyPS.Cmdlets
             }
             catch (ApifyPathException ex)
             {
-                WriteApiError(ex);
+                WriteApifyError(ex);
                 return null;
             }
         }
 
         /// <summary>
-        /// <see cref="ToErrorRecord"/>, and for a value the core refused as a path segment (<see cref="ApifyPathException"/>)
+        /// <see cref="ApifyErrorRecords.For"/>, and for a value the core refused as a path segment (<see cref="ApifyPathException"/>)
         /// the parameter it came from: the parameter bound to that value, else -InputObject (a value of the object
         /// given), else the API's answer. Values given directly are refused while binding (<see cref="ValidatePathSegmentAttribute"/>);
         /// this names the ones a cmdlet took from an object or an answer.
         /// </summary>
-        protected ErrorRecord ErrorRecordFor(ApifyApiException ex, object? target)
+        protected ErrorRecord ErrorRecordFor(ApifyException ex, object? target)
         {
-            if (!(ex is ApifyPathException refused)) return ToErrorRecord(ex, target);
+            if (!(ex is ApifyPathException refused)) return ApifyErrorRecords.For(ex, target);
             var bound = MyInvocation.BoundParameters;
             string? parameter = null;
             foreach (var pair in bound)
@@ -256,49 +299,98 @@ namespace ApifyPS.Cmdlets
             return record;
         }
 
+        // Jobs: what the cmdlets that start, stop and wait for builds and runs share. The core's wait progress becomes
+        // Write-Progress (on the pipeline thread); a job's end is written as the object always, then a non-terminating
+        // error when it ended FAILED / TIMED-OUT / ABORTED or the wait gave up, so -ErrorAction Stop fails a script while
+        // an interactive user still gets the object.
+
+        private readonly Dictionary<string, int> _activityIds = new Dictionary<string, int>(StringComparer.Ordinal);
+
         /// <summary>
-        /// The one mapping of API errors to PowerShell: Apify's <c>type</c> becomes the error id, the HTTP status the
-        /// category, the object (or id) the request was about the target.
+        /// Wait options that report progress through Write-Progress; <paramref name="timeout"/> null waits until the end.
+        /// With <paramref name="showLog"/> the job's log goes to the Information stream (tag ApifyLog) line by line while
+        /// waiting (-ShowLog; -InformationAction Continue shows it).
         /// </summary>
-        protected internal static ErrorRecord ToErrorRecord(ApifyApiException ex, object? target)
+        protected ApifyWaitOptions WaitOptions(TimeSpan? timeout, bool showLog = false) =>
+            new ApifyWaitOptions
+            {
+                Timeout = timeout,
+                Progress = new PostedProgress(this, timeout),
+                LogLine = showLog ? line => Post(() => WriteInformation(line, LogTags)) : (Action<string>?)null,
+            };
+
+        private static readonly string[] LogTags = { "ApifyLog" };
+
+        /// <summary>Writes the job, then the error its end calls for (if any).</summary>
+        protected void WriteWaitResult<T>(string kind, ApifyWaitResult<T> result) where T : class, IApifyJob
         {
-            var record = new ErrorRecord(ex, ex.ErrorType, CategoryOf(ex), target ?? ex.TargetId);
-            if (ex.ErrorType == ApifyErrorTypes.NotConnected)
-                record.ErrorDetails = new ErrorDetails(ex.Message)
-                {
-                    RecommendedAction = "Run Connect-Apify (once per user account: it stores the token), or set $env:APIFY_TOKEN to your Apify API token.",
-                };
-            else if (ex.RecommendedAction != null)
-                record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
-            return record;
+            WriteObject(result.Job);
+            var error = ApifyJobException.FromWait(kind, result);
+            if (error != null) WriteError(ApifyErrorRecords.For(error, null));
         }
 
-        public static ErrorCategory CategoryOf(ApifyApiException ex)
+        /// <summary>
+        /// The end of a start: the started job as it is, or (<paramref name="wait"/>, a <paramref name="timeoutSeconds"/>
+        /// or <paramref name="showLog"/>) the job once the wait for it ends, with its error (<see cref="WriteWaitResult{T}"/>).
+        /// </summary>
+        protected void WriteStartedOrWaited<T>(string kind, T started, bool wait, int? timeoutSeconds, bool showLog, object? target,
+            Func<ApifyWaitOptions, CancellationToken, Task<ApifyWaitResult<T>>> waitFor) where T : class, IApifyJob
         {
-            if (ex.ErrorType == ApifyErrorTypes.NotConnected) return ErrorCategory.AuthenticationError;
-            if (ex.ErrorType == ApifyErrorTypes.RequestTimeout) return ErrorCategory.OperationTimeout;
-            if (ex.ErrorType == ApifyErrorTypes.InvalidResponse) return ErrorCategory.InvalidResult;
-            if (ex.ErrorType == ApifyErrorTypes.CredentialUnreadable) return ErrorCategory.InvalidData;
-            if (ex.ErrorType == ApifyErrorTypes.ProfileNotFound) return ErrorCategory.ObjectNotFound;
-            if (ex.ErrorType == ApifyErrorTypes.SecretVaultUnavailable) return ErrorCategory.ResourceUnavailable;
-            if (ex.ErrorType == ApifyErrorTypes.CredentialNotSaved) return ErrorCategory.WriteError;
-            if (ex.ErrorType == ApifyErrorTypes.InvalidPathSegment) return ErrorCategory.InvalidArgument;
-            if (ex.ErrorType == ApifyErrorTypes.UnencryptedAuthentication) return ErrorCategory.SecurityError;
-            if (ex.ErrorType == ApifyErrorTypes.RedirectNotFollowed) return ErrorCategory.ProtocolError;
-            if (ex.StatusCode == null) return ErrorCategory.ConnectionError;
-            var code = (int)ex.StatusCode.Value;
-            switch (code)
+            var timeout = timeoutSeconds.HasValue ? TimeSpan.FromSeconds(timeoutSeconds.Value) : (TimeSpan?)null;
+            if (!wait && timeout == null && !showLog)
             {
-                case 400: return ErrorCategory.InvalidArgument;
-                case 401: return ErrorCategory.AuthenticationError;
-                case 402:
-                case 403: return ErrorCategory.PermissionDenied;
-                case 404: return ErrorCategory.ObjectNotFound;
-                case 408: return ErrorCategory.OperationTimeout;
-                case 409: return ErrorCategory.ResourceExists;
-                case 429: return ErrorCategory.LimitsExceeded;
+                WriteObject(started);
+                return;
             }
-            return code >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.InvalidOperation;
+            if (TryAwait(token => waitFor(WaitOptions(timeout, showLog), token), target, out var result)) WriteWaitResult(kind, result);
+        }
+
+        /// <summary>
+        /// The Actor a start is for: -Actor (<paramref name="byActor"/>), or a piped Actor (its id, or username~name);
+        /// null, with the error written, for another object.
+        /// </summary>
+        protected string? ActorOf(bool byActor, string actor, ApifyResource? input, string accepted = "an Actor")
+        {
+            if (byActor) return actor;
+            if (input is ApifyActor a) return a.Id.Length > 0 ? a.Id : a.FullName;
+            WriteUnsupportedInput(input!, accepted);
+            return null;
+        }
+
+        /// <summary>The value of an int parameter when it was given, else null.</summary>
+        protected int? Given(string parameter, int value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (int?)null;
+
+        private int ActivityId(string id)
+        {
+            if (!_activityIds.TryGetValue(id, out var activityId))
+                _activityIds[id] = activityId = 0x4150 + _activityIds.Count; // distinct per job within this command
+            return activityId;
+        }
+
+        private void WriteJobProgress(ApifyJobProgress p, TimeSpan? timeout)
+        {
+            var elapsed = p.Elapsed.ToString(p.Elapsed.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
+            var status = $"{p.Status ?? "waiting for the first answer"}, waited {elapsed}";
+            if (!string.IsNullOrEmpty(p.StatusMessage)) status += ": " + p.StatusMessage;
+            var record = new ProgressRecord(ActivityId(p.Id), $"Waiting for Apify {p.Kind} {p.Id}", status);
+            if (timeout.HasValue) record.SecondsRemaining = (int)Math.Max(0, (timeout.Value - p.Elapsed).TotalSeconds);
+            if (p.Completed) record.RecordType = ProgressRecordType.Completed;
+            WriteProgress(record);
+        }
+
+        /// <summary>Receives the core's reports on any thread and posts them to the pipeline thread.</summary>
+        private sealed class PostedProgress : IProgress<ApifyJobProgress>
+        {
+            private readonly ApifyCmdlet _cmdlet;
+            private readonly TimeSpan? _timeout;
+
+            public PostedProgress(ApifyCmdlet cmdlet, TimeSpan? timeout)
+            {
+                _cmdlet = cmdlet;
+                _timeout = timeout;
+            }
+
+            public void Report(ApifyJobProgress value) => _cmdlet.Post(() => _cmdlet.WriteJobProgress(value, _timeout));
         }
 
         private void WakeWhenDone(Task task) =>

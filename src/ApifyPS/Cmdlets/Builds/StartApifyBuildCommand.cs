@@ -1,37 +1,17 @@
-using System;
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
     /// <summary>Start-ApifyBuild: builds an Actor version (by default the highest), optionally waiting for the build.</summary>
     [Cmdlet(VerbsLifecycle.Start, "ApifyBuild", DefaultParameterSetName = ActorSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ApifyBuild))]
-    public sealed class StartApifyBuildCommand : ApifyJobCmdlet
+    public sealed class StartApifyBuildCommand : ActorTargetCmdlet
     {
-        private const string ActorSet = "ByActor";
-        private const string InputObjectSet = "ByInputObject";
 
-        /// <summary>An Actor id or username~name.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ActorSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("ActorId")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(ApifyActorCompleter))]
-        [ValidatePathSegment("actorId")]
-        public string Actor { get; set; } = "";
-
-        /// <summary>An Actor to build, or a build to build again (same Actor and version).</summary>
-        /// <remarks>
-        /// Also in the -Actor set (optional there): PowerShell binds piped input in the default set first, where a
-        /// build's ActorId alone would bind -Actor and lose its version; this way a piped build binds both, and
-        /// InputObject wins.
-        /// </remarks>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [Parameter(ParameterSetName = ActorSet, ValueFromPipeline = true)]
-        public ApifyResource? InputObject { get; set; }
+        public override ApifyResource? InputObject { get; set; }
 
-        /// <summary>The version to build (MAJOR.MINOR); by default the Actor's highest version number.</summary>
         [Parameter]
         [ValidatePattern(@"^([0-9]|[1-9][0-9])\.([0-9]|[1-9][0-9])$")]
         public string? Version { get; set; }
@@ -42,21 +22,17 @@ namespace ApifyPS.Cmdlets
         [Parameter]
         public SwitchParameter BetaPackages { get; set; }
 
-        /// <summary>The tag the build gets when it succeeds; by default the version's build tag.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Tag { get; set; }
 
-        /// <summary>Waits until the build finishes and emits the final build.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>With -Wait: give up after this many seconds (the build goes on). Implies -Wait.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int Timeout { get; set; }
 
-        /// <summary>With -Wait: the build's log to the Information stream while waiting. Implies -Wait.</summary>
         [Parameter]
         public SwitchParameter ShowLog { get; set; }
 
@@ -82,23 +58,11 @@ namespace ApifyPS.Cmdlets
                     WriteUnsupportedInput(InputObject!, "an Actor or a build");
                     return;
             }
-            try
-            {
-                version ??= Await(Client.ResolveBuildVersionAsync(actorId, CancellationToken));
-                if (!ShouldProcess($"Actor {actorId}, version {version}", "Start build")) return;
-                var started = Await(Client.StartBuildAsync(actorId, version, UseCache, BetaPackages, Tag, CancellationToken));
-                var timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? TimeSpan.FromSeconds(Timeout) : (TimeSpan?)null;
-                if (!Wait && timeout == null && !ShowLog)
-                {
-                    WriteObject(started);
-                    return;
-                }
-                WriteWaitResult("build", Await(Client.WaitForBuildAsync(started.Id, WaitOptions(timeout, ShowLog), started, CancellationToken)));
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, actorId);
-            }
+            if (version == null && !TryAwait(token => Client.Builds.ResolveVersionAsync(actorId, token), actorId, out version)) return;
+            if (!ShouldProcess($"Actor {actorId}, version {version}", "Start build")) return;
+            if (!TryAwait(token => Client.Builds.StartAsync(actorId, version, UseCache, BetaPackages, Tag, token), actorId, out var started)) return;
+            WriteStartedOrWaited("build", started, Wait, Given(nameof(Timeout), Timeout), ShowLog, actorId,
+                (options, token) => Client.Builds.WaitAsync(started.Id, options, started, token));
         }
 
         /// <summary>0.1 from the build number 0.1.17.</summary>

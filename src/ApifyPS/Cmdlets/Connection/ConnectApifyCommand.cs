@@ -1,9 +1,6 @@
-using System;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -18,43 +15,30 @@ namespace ApifyPS.Cmdlets
         private const string TokenSet = "Token";
         private const string CredentialSet = "Credential";
 
-        /// <summary>
-        /// The API token. Mandatory in its set, so PowerShell prompts for it (masked) in an interactive session and
-        /// fails at once, without waiting, in a non-interactive one.
-        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet, ValueFromPipeline = true,
             HelpMessage = "Your Apify API token (Apify Console > Settings > API & Integrations).")]
         [SecureToken]
         [ValidateNotNull]
         public SecureString? Token { get; set; }
 
-        /// <summary>A credential whose password is the token (the user name is not used).</summary>
         [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
         [ValidateNotNull]
         public PSCredential? Credential { get; set; }
 
-        /// <summary>The API root; by default $env:APIFY_CLIENT_BASE_URL or https://api.apify.com.</summary>
         [Parameter]
         [ValidateNotNull]
         public Uri? BaseUri { get; set; }
 
-        /// <summary>The profile to store the token under.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string Profile { get; set; } = CredentialStore.DefaultProfile;
 
-        /// <summary>Only this session: nothing is stored.</summary>
         [Parameter]
         public SwitchParameter SessionOnly { get; set; }
 
-        /// <summary>
-        /// Lets the token go over plain http to a host that is not this machine (refused otherwise: it would cross the
-        /// network in clear text). Kept with the stored profile. Loopback needs no permission.
-        /// </summary>
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
-        /// <summary>Store the token in this SecretManagement vault instead of the profile's file.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Vault { get; set; }
@@ -115,9 +99,9 @@ namespace ApifyPS.Cmdlets
                 var session = sources.Session.Connect(verified);
                 WriteObject(ApifyConnectionInfo.From(session, storedIn));
             }
-            catch (ApifyApiException ex)
+            catch (ApifyException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, null));
+                ThrowTerminatingError(ApifyErrorRecords.For(ex, null));
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {
@@ -11,12 +10,10 @@ namespace ApifyPS.Cmdlets
     [OutputType(typeof(void))]
     public sealed class DisconnectApifyCommand : ApifyCmdlet
     {
-        /// <summary>The profile to end (and forget); by default the session's, else $env:APIFY_PROFILE or 'default'.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string? Profile { get; set; }
 
-        /// <summary>Also delete the stored profile.</summary>
         [Parameter]
         public SwitchParameter Forget { get; set; }
 
@@ -64,9 +61,9 @@ namespace ApifyPS.Cmdlets
                 else
                     WriteWarning($"No profile '{profile}' is stored in {sources.Store.Directory}; nothing was deleted.");
             }
-            catch (ApifyApiException ex)
+            catch (ApifyException ex)
             {
-                WriteApiError(ex, profile);
+                WriteApifyError(ex, profile);
             }
             catch (System.Exception ex) when (ex is System.IO.IOException || ex is System.UnauthorizedAccessException)
             {

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -12,7 +10,6 @@ namespace ApifyPS.Cmdlets
     [OutputType(typeof(ApifyConnectionInfo))]
     public sealed class GetApifyConnectionCommand : ApifyCmdlet
     {
-        /// <summary>A stored profile to show instead of what the order of sources picks.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string? Profile { get; set; }
@@ -37,31 +34,31 @@ namespace ApifyPS.Cmdlets
                 }
                 else
                 {
-                    var stored = sources.Store.Load(Profile) ?? throw new ApifyApiException(null, ApifyErrorTypes.ProfileNotFound,
-                        $"No profile '{Profile}' is stored in {sources.Store.Directory}. Store it with 'Connect-Apify -Profile {Profile}'.", "", "")
+                    var stored = sources.Store.Load(Profile) ?? throw new ApifyConnectionException(ApifyErrorTypes.ProfileNotFound,
+                        $"No profile '{Profile}' is stored in {sources.Store.Directory}. Store it with 'Connect-Apify -Profile {Profile}'.")
                     { TargetId = Profile };
                     connection = ConnectionResolver.FromStoredProfile(stored, sources);
                     connection.EnsureTransportAllowed();
                 }
             }
-            catch (ApifyApiException ex)
+            catch (ApifyException ex)
             {
                 WriteCredentialWarnings(sources);
-                if (ex.ErrorType == ApifyErrorTypes.NotConnected) ThrowTerminatingError(ToErrorRecord(ex, null));
-                WriteApiError(ex, Profile);
+                if (ex.ErrorType == ApifyErrorTypes.NotConnected) ThrowTerminatingError(ApifyErrorRecords.For(ex, null));
+                WriteApifyError(ex, Profile);
                 return;
             }
 
             WriteCredentialWarnings(sources);
             try
             {
-                var user = Await(ClientFor(connection).GetCurrentUserAsync(CancellationToken));
+                var user = Await(ClientFor(connection).Users.GetCurrentAsync(CancellationToken));
                 WriteObject(ApifyConnectionInfo.From(connection.WithUser(user.Username, user.Id)));
             }
             catch (ApifyApiException ex)
             {
                 var where = connection.Profile != null ? $"{connection.Source} '{connection.Profile}'" : connection.Source.ToString();
-                WriteApiError(new ApifyApiException(ex.StatusCode, ex.ErrorType,
+                WriteApifyError(new ApifyApiException(ex.StatusCode, ex.ErrorType,
                     $"The token from {where} ({connection.Location}) did not work at {connection.BaseUri}: {ex.Message}", ex.Method, ex.Path, ex));
             }
         }

@@ -1,8 +1,4 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -12,53 +8,39 @@ namespace ApifyPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ApifyDatasetItem", DefaultParameterSetName = DatasetSet, SupportsPaging = true)]
     [OutputType(typeof(PSObject))]
-    public sealed class GetApifyDatasetItemCommand : ApifyCmdlet
+    public sealed class GetApifyDatasetItemCommand : ApifyObjectCmdlet
     {
         private const string DatasetSet = "ByDataset";
         private const string RunSet = "ByRun";
-        private const string InputObjectSet = "ByInputObject";
 
         /// <summary>The most items one request may ask for (the API has no maximum; a page is held in memory).</summary>
         public const int MaxPageSize = 100_000;
 
         private ApifyDatasetItemOptions _options = new ApifyDatasetItemOptions();
 
-        /// <summary>A dataset id or username~dataset-name; objects with a DefaultDatasetId property bind here.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DatasetSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DefaultDatasetId")]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("datasetId")]
         public string DatasetId { get; set; } = "";
 
-        /// <summary>A run id: its default dataset.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("runId")]
         public string RunId { get; set; } = "";
 
-        /// <summary>A run from the pipeline: its default dataset.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        public ApifyResource? InputObject { get; set; }
-
-        /// <summary>Only these fields, in this order.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? Fields { get; set; }
 
-        /// <summary>Without these fields.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? Omit { get; set; }
 
-        /// <summary>Without hidden fields (names starting with #) and empty items.</summary>
         [Parameter]
         public SwitchParameter Clean { get; set; }
 
-        /// <summary>Newest items first.</summary>
         [Parameter]
         public SwitchParameter Descending { get; set; }
 
-        /// <summary>Items per request (default 1000).</summary>
         [Parameter]
         [ValidateRange(1, MaxPageSize)]
         public int PageSize { get; set; }
@@ -81,15 +63,7 @@ namespace ApifyPS.Cmdlets
             // With -Clean the server drops empty items, so its total counts more items than will come.
             var paging = ApifyPaging.From(this, PagingParameters, PageSize, Descending, exactTotal: !Clean);
             var reader = new PSJsonReader();
-            try
-            {
-                foreach (var item in Stream(Client.ListDatasetItemsAsync<object?>(dataset, _options, paging, reader.Read, CancellationToken)))
-                    WriteObject(item);
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, dataset.TargetId);
-            }
+            WriteStream(token => Client.Datasets.ListItemsAsync<object?>(dataset, _options, paging, reader.Read, token), dataset.TargetId);
         }
 
         /// <summary>The dataset the parameters or the piped run name; null (the error written) for input it cannot use.</summary>

@@ -1,9 +1,5 @@
-using System;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -13,45 +9,31 @@ namespace ApifyPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ApifyRecord", DefaultParameterSetName = StoreSet)]
     [OutputType(typeof(PSObject), typeof(string), typeof(byte[]), typeof(FileInfo))]
-    public sealed class GetApifyRecordCommand : ApifyCmdlet
+    public sealed class GetApifyRecordCommand : ApifyObjectCmdlet
     {
         private const string StoreSet = "ByStore";
         private const string RunSet = "ByRun";
-        private const string InputObjectSet = "ByInputObject";
 
-        /// <summary>A key-value store id or username~store-name; keys from Get-ApifyRecordKey bind here by property name.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = StoreSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DefaultKeyValueStoreId")]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("storeId")]
         public string StoreId { get; set; } = "";
 
-        /// <summary>A run id: its default key-value store.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("runId")]
         public string RunId { get; set; } = "";
 
-        /// <summary>A run from the pipeline: its default key-value store.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        public ApifyResource? InputObject { get; set; }
-
-        /// <summary>The record's key (default OUTPUT).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("recordKey")]
         public string Key { get; set; } = "OUTPUT";
 
-        /// <summary>Write the record to this file, byte for byte; an existing folder gets a file named after the key.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? OutFile { get; set; }
 
-        /// <summary>With -OutFile: write the file's FileInfo.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>With -OutFile: never replace an existing file (an error for that record, before its request), as Out-File -NoClobber.</summary>
         [Parameter]
         [Alias("NoOverwrite")]
         public SwitchParameter NoClobber { get; set; }
@@ -71,21 +53,21 @@ namespace ApifyPS.Cmdlets
         {
             var store = PathTarget(StoreOf);
             if (store == null) return;
+            if (OutFile != null)
+            {
+                Save(store, OutFile);
+                return;
+            }
+            if (TryAwait(token => Client.KeyValueStores.GetRecordAsync(store, Key, token), Key, out var record)) RecordOutput.Write(this, record);
+        }
+
+        private void Save(ApifyStorageRef store, string outFile)
+        {
             try
             {
-                if (OutFile != null)
-                {
-                    var path = TargetPath(OutFile, Key);
-                    var saved = Await(Client.SaveRecordAsync(store, Key, path, NoClobber, CancellationToken));
-                    WriteVerbose($"Wrote record {Key} of {store} ({saved.ContentType}, {saved.Length} bytes) to {saved.Path}.");
-                    if (PassThru) WriteObject(new FileInfo(saved.Path));
-                    return;
-                }
-                RecordOutput.Write(this, Await(Client.GetRecordAsync(store, Key, CancellationToken)));
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, Key);
+                var saved = Await(Client.KeyValueStores.SaveRecordAsync(store, Key, TargetPath(outFile, Key), NoClobber, CancellationToken));
+                WriteVerbose($"Wrote record {Key} of {store} ({saved.ContentType}, {saved.Length} bytes) to {saved.Path}.");
+                if (PassThru) WriteObject(new FileInfo(saved.Path));
             }
             catch (ApifyOutFileException ex) when (ex.Problem == ApifyOutFileProblem.Exists)
             {
@@ -95,11 +77,15 @@ namespace ApifyPS.Cmdlets
             catch (ApifyOutFileException ex)
             {
                 // A local problem (a missing folder, a full disk) would only repeat for every record: stop here.
-                ThrowTerminatingError(new ErrorRecord(ex, "OutFileNotWritten", ErrorCategory.WriteError, ex.Path));
+                ThrowTerminatingError(ApifyErrorRecords.For(ex, ex.Path));
+            }
+            catch (ApifyException ex)
+            {
+                WriteApifyError(ex, Key);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "OutFileNotWritten", ErrorCategory.WriteError, OutFile));
+                ThrowTerminatingError(new ErrorRecord(ex, "OutFileNotWritten", ErrorCategory.WriteError, outFile));
             }
         }
 

@@ -1,7 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
@@ -11,34 +8,24 @@ namespace ApifyPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ApifyLog", DefaultParameterSetName = IdSet)]
     [OutputType(typeof(string))]
-    public sealed class GetApifyLogCommand : ApifyCmdlet
+    public sealed class GetApifyLogCommand : ApifyObjectCmdlet
     {
         private const string IdSet = "ById";
         private const string BuildSet = "ByBuild";
         private const string RunSet = "ByRun";
-        private const string InputObjectSet = "ByInputObject";
 
-        /// <summary>A build or run id (the API's /v2/logs/{buildOrRunId}).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("buildOrRunId")]
         public string Id { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = BuildSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("buildId")]
         public string BuildId { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = RunSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("runId")]
         public string RunId { get; set; } = "";
 
-        /// <summary>A build or run from the pipeline.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        public ApifyResource? InputObject { get; set; }
-
-        /// <summary>Keep reading while the job runs: new lines as they are written, until the job ends.</summary>
         [Parameter]
         public SwitchParameter Follow { get; set; }
 
@@ -79,11 +66,7 @@ namespace ApifyPS.Cmdlets
             using var reading = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
             try
             {
-                Await(Client.ReadLogAsync(kind, id, Follow, PostOutput, reading.Token));
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, id);
+                TryAwait(_ => Client.Logs.ReadAsync(kind, id, Follow, PostOutput, reading.Token), id);
             }
             finally
             {

@@ -1,6 +1,4 @@
-using System;
 using System.Management.Automation;
-using ApifyPS.Client;
 
 namespace ApifyPS.Cmdlets
 {
@@ -15,21 +13,17 @@ namespace ApifyPS.Cmdlets
         private const string ChangeSet = "Change";
         private const string DefaultSet = "Default";
 
-        /// <summary>Retries after the first attempt; 0 turns retrying off.</summary>
         [Parameter(ParameterSetName = ChangeSet, Position = 0)]
         [ValidateRange(0, 100)]
         public int MaxRetries { get; set; } = -1;
 
-        /// <summary>The first retry waits between this and twice this; each further retry doubles it (up to 30 s).</summary>
         [Parameter(ParameterSetName = ChangeSet)]
         [ValidateRange(1, 60000)]
         public int BaseDelayMilliseconds { get; set; }
 
-        /// <summary>Back to the defaults: 8 retries, 500 ms.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DefaultSet)]
         public SwitchParameter Default { get; set; }
 
-        /// <summary>Writes the resulting policy.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -1,71 +1,20 @@
-using System;
-using System.Diagnostics;
 using System.Management.Automation;
-using ApifyPS.Client;
-using ApifyPS.Models;
 
 namespace ApifyPS.Cmdlets
 {
     /// <summary>Wait-ApifyRun: waits for runs to finish (server long poll) and emits each final run.</summary>
     [Cmdlet(VerbsLifecycle.Wait, "ApifyRun", DefaultParameterSetName = IdSet)]
     [OutputType(typeof(ApifyRun))]
-    public sealed class WaitApifyRunCommand : ApifyJobCmdlet
+    public sealed class WaitApifyRunCommand : JobWaitCmdlet<ApifyRun>
     {
-        private const string IdSet = "ById";
-        private const string InputObjectSet = "ByInputObject";
-        private Stopwatch _clock = new Stopwatch();
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RunId")]
-        [ValidateNotNullOrEmpty]
         [ValidatePathSegment("runId")]
-        public string[] Id { get; set; } = Array.Empty<string>();
+        public override string[] Id { get; set; } = Array.Empty<string>();
 
-        /// <summary>A run from the pipeline.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        public ApifyResource? InputObject { get; set; }
+        protected override string Kind => "run";
 
-        /// <summary>Give up after this many seconds in all (the runs go on).</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int Timeout { get; set; }
-
-        /// <summary>Each run's log to the Information stream while waiting for it.</summary>
-        [Parameter]
-        public SwitchParameter ShowLog { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            _clock = Stopwatch.StartNew();
-        }
-
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == IdSet)
-            {
-                foreach (var id in Id) WaitFor(id);
-                return;
-            }
-            if (InputObject is ApifyRun run) WaitFor(run.Id);
-            else WriteUnsupportedInput(InputObject!, "a run");
-        }
-
-        private void WaitFor(string id)
-        {
-            // -Timeout bounds the whole command: each run gets what is left of it.
-            var remaining = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout))
-                ? TimeSpan.FromSeconds(Timeout) - _clock.Elapsed
-                : (TimeSpan?)null;
-            if (remaining < TimeSpan.Zero) remaining = TimeSpan.Zero;
-            try
-            {
-                WriteWaitResult("run", Await(Client.WaitForRunAsync(id, WaitOptions(remaining, ShowLog), null, CancellationToken)));
-            }
-            catch (ApifyApiException ex)
-            {
-                WriteApiError(ex, id);
-            }
-        }
+        protected override Task<ApifyWaitResult<ApifyRun>> WaitAsync(string id, ApifyWaitOptions options, CancellationToken cancellationToken) =>
+            Client.Runs.WaitAsync(id, options, null, cancellationToken);
     }
 }
