@@ -302,7 +302,8 @@ Describe 'Invoke-ApifyActor' {
         Get-ApifyRun -Actor $a.actor -Status READY, RUNNING | Stop-ApifyRun | Out-Null
         Invoke-ApifyActor -Actor $a.actor -ErrorVariable err -ErrorAction SilentlyContinue
         $runId = $err[0].TargetObject
-        $err[0].Exception.Message | Should -Match "Wait-ApifyRun -Id $runId"
+        $err[0].Exception.Message | Should -Match $runId
+        $err[0].ErrorDetails.RecommendedAction | Should -Match "Wait-ApifyRun -Id $runId"
         (Get-ApifyRun -Id $runId).Status | Should -Be 'RUNNING'
         Get-ApifyRun -Actor $a.actor -Status RUNNING | Stop-ApifyRun | Out-Null
     }

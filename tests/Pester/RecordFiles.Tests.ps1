@@ -88,6 +88,7 @@ Describe 'Get-ApifyRecord without -OutFile' {
         $out | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -BeLike 'invalid-response,*'
         $err[0].CategoryInfo.Category | Should -Be 'InvalidResult'
-        $err[0].Exception.Message | Should -BeLike '*more than 64 MiB*-OutFile*'
+        $err[0].Exception.Message | Should -BeLike '*more than 64 MiB*'
+        $err[0].ErrorDetails.RecommendedAction | Should -BeLike '*Get-ApifyRecord -OutFile*'
     }
 }

@@ -251,7 +251,7 @@ Describe 'A clean close (FIN) after the request was read: a start is sent once, 
         (Get-ApifyEmulatorJobsStarted $script:Emu).$Counter | Should -Be ($before + [int]$Processed)
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'start-outcome-unknown,*'
-        $err[0].Exception.Message | Should -BeLike "*Check with $check before trying again*"
+        $err[0].ErrorDetails.Message | Should -BeLike "*Check with $check before trying again*"
         $err[0].ErrorDetails.RecommendedAction | Should -BeLike "*$check*"
         $verbose | Should -HaveCount 1
         $verbose[0] | Should -Match '-> connection failed .*\(attempt 1 of 9\); not repeated: the start may have happened$'

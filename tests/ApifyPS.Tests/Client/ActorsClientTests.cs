@@ -29,7 +29,7 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var name = NewName();
         _server.ClearRequests();
-        var created = await Client().CreateActorAsync(new ApifyBody().Set("name", name).Set("title", "Round trip")
+        var created = await Client().Actors.CreateAsync(new ApifyBody().Set("name", name).Set("title", "Round trip")
             .Set("versions", new List<object?> { new ApifyBody().Set("versionNumber", "0.1").Set("sourceType", "TARBALL").Set("tarballUrl", "https://e.com/a.zip") }));
         Assert.Equal(name, created.Name);
         Assert.Equal("0.1", Assert.Single(created.Versions!).VersionNumber);
@@ -39,19 +39,19 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.Equal("/v2/actors", post.Path);
         Assert.Equal(name, post.Body!.Value.GetProperty("name").GetString());
 
-        var byName = await Client().GetActorAsync(created.FullName);
+        var byName = await Client().Actors.GetAsync(created.FullName);
         Assert.Equal(created.Id, byName.Id);
 
         _server.ClearRequests();
-        var updated = await Client().UpdateActorAsync(created.Id, new ApifyBody().Set("description", "now described"));
+        var updated = await Client().Actors.UpdateAsync(created.Id, new ApifyBody().Set("description", "now described"));
         Assert.Equal("now described", updated.Description);
         Assert.Equal("Round trip", updated.Title);
         var put = Assert.Single(_server.Requests());
         Assert.Equal("PUT", put.Method);
         Assert.Equal(new[] { "description" }, put.Body!.Value.EnumerateObject().Select(p => p.Name));
 
-        await Client().DeleteActorAsync(created.Id);
-        var gone = await Assert.ThrowsAsync<ApifyApiException>(() => Client().GetActorAsync(created.Id));
+        await Client().Actors.DeleteAsync(created.Id);
+        var gone = await Assert.ThrowsAsync<ApifyApiException>(() => Client().Actors.GetAsync(created.Id));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Equal(created.Id, gone.TargetId);
     }
@@ -62,7 +62,7 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
         var names = Enumerable.Range(0, 5).Select(_ => NewName()).ToList();
         foreach (var n in names) _server.Seed(n);
         _server.ClearRequests();
-        var page = await Client().ListActorsAsync(my: true, ApifyActorSort.CreatedAt, new PageRequest { PageSize = 2, Descending = true }).CollectAsync(take: 3);
+        var page = await Client().Actors.ListAsync(my: true, ApifyActorSort.CreatedAt, new PageRequest { PageSize = 2, Descending = true }).CollectAsync(take: 3);
         Assert.Equal(names.AsEnumerable().Reverse().Take(3), page.Select(a => a.Name));
         Assert.Equal(new[] { "my=true&sortBy=createdAt&limit=2&desc=true", "my=true&sortBy=createdAt&offset=2&limit=2&desc=true" },
             _server.Requests().Select(r => r.Query));
@@ -73,13 +73,13 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var name = NewName();
         _server.Seed(name);
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().CreateActorAsync(new ApifyBody().Set("name", name)));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().Actors.CreateAsync(new ApifyBody().Set("name", name)));
         Assert.Equal("actor-name-not-unique", ex.ErrorType);
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         _server.ClearRequests();
-        await Assert.ThrowsAsync<ArgumentException>(() => Client().CreateActorAsync(new ApifyBody().Set("name", "Bad Name")));
-        await Assert.ThrowsAsync<ArgumentException>(() => Client().UpdateActorAsync("x", new ApifyBody()));
-        await Assert.ThrowsAsync<ArgumentException>(() => Client().CreateActorVersionAsync("x", new ApifyBody().Set("versionNumber", "1.0").Set("sourceType", "GIT_REPO")));
+        await Assert.ThrowsAsync<ArgumentException>(() => Client().Actors.CreateAsync(new ApifyBody().Set("name", "Bad Name")));
+        await Assert.ThrowsAsync<ArgumentException>(() => Client().Actors.UpdateAsync("x", new ApifyBody()));
+        await Assert.ThrowsAsync<ArgumentException>(() => Client().ActorVersions.CreateAsync("x", new ApifyBody().Set("versionNumber", "1.0").Set("sourceType", "GIT_REPO")));
         Assert.Empty(_server.Requests());
     }
 
@@ -87,7 +87,7 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     public async Task Versions_round_trip_and_secrets_come_back_without_values()
     {
         var seed = _server.Seed(NewName());
-        var created = await Client().CreateActorVersionAsync(seed.Actor, new ApifyBody().Set("versionNumber", "2.0").Set("sourceType", "GIT_REPO")
+        var created = await Client().ActorVersions.CreateAsync(seed.Actor, new ApifyBody().Set("versionNumber", "2.0").Set("sourceType", "GIT_REPO")
             .Set("gitRepoUrl", "https://github.com/x/y").Set("envVars", ApifyActorSchema.NormalizeEnvVars(new ApifyBody().Set("KEY", Secure("s3cret")).Set("MODE", "dev"))));
         Assert.Equal("2.0", created.VersionNumber);
         Assert.Equal(seed.Actor, created.ActorId);
@@ -97,16 +97,16 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.Equal("KEY=(secret)", key.ToString());
         Assert.Equal("dev", created.EnvVars!.Single(e => e.Name == "MODE").Value);
 
-        var versions = await Client().ListActorVersionsAsync(seed.Actor);
+        var versions = await Client().ActorVersions.ListAsync(seed.Actor);
         Assert.Equal(new[] { "0.0", "2.0" }, versions.Select(v => v.VersionNumber));
         Assert.All(versions, v => Assert.Equal(seed.Actor, v.ActorId));
 
-        var updated = await Client().UpdateActorVersionAsync(seed.ActorId, "2.0", new ApifyBody().Set("buildTag", "beta"));
+        var updated = await Client().ActorVersions.UpdateAsync(seed.ActorId, "2.0", new ApifyBody().Set("buildTag", "beta"));
         Assert.Equal("beta", updated.BuildTag);
         Assert.Equal("https://github.com/x/y", updated.GitRepoUrl);
 
-        await Client().DeleteActorVersionAsync(seed.ActorId, "2.0");
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().GetActorVersionAsync(seed.ActorId, "2.0"));
+        await Client().ActorVersions.DeleteAsync(seed.ActorId, "2.0");
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().ActorVersions.GetAsync(seed.ActorId, "2.0"));
         Assert.Equal("record-not-found", ex.ErrorType);
     }
 
@@ -114,11 +114,11 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     public async Task Setting_environment_variables_updates_existing_ones_creates_new_ones_and_leaves_the_rest()
     {
         var seed = _server.Seed(NewName());
-        await Client().UpdateActorVersionAsync(seed.ActorId, "0.0", new ApifyBody()
+        await Client().ActorVersions.UpdateAsync(seed.ActorId, "0.0", new ApifyBody()
             .Set("envVars", ApifyActorSchema.NormalizeEnvVars(new ApifyBody().Set("KEEP", "k").Set("SECRET", Secure("old")).Set("GONE", "g"))));
         _server.ClearRequests();
         var set = ApifyActorSchema.NormalizeEnvVars(new ApifyBody().Set("SECRET", Secure("new")).Set("ADDED", "a")).Cast<ApifyBody>().ToList();
-        await Client().SetEnvironmentVariablesAsync(seed.ActorId, "0.0", set, new[] { "GONE" });
+        await Client().ActorVersions.SetEnvironmentVariablesAsync(seed.ActorId, "0.0", set, new[] { "GONE" });
         var requests = _server.Requests();
         Assert.Equal(new[] { "GET", "PUT", "POST", "DELETE" }, requests.Select(r => r.Method));
         Assert.EndsWith("/env-vars/SECRET", requests[1].Path);
@@ -126,7 +126,7 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.True(requests[1].Body!.Value.GetProperty("isSecret").GetBoolean());
         Assert.True(_server.EnvVarMatches(seed.ActorId, "0.0", "SECRET", "new"));
         Assert.EndsWith("/env-vars/GONE", requests[3].Path);
-        var vars = await Client().ListEnvironmentVariablesAsync(seed.ActorId, "0.0");
+        var vars = await Client().ActorVersions.ListEnvironmentVariablesAsync(seed.ActorId, "0.0");
         Assert.Equal(new[] { "ADDED", "KEEP", "SECRET" }, vars.Select(v => v.Name).OrderBy(n => n));
         Assert.Null(vars.Single(v => v.Name == "SECRET").Value);
     }
@@ -136,7 +136,7 @@ public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var seed = _server.Seed(NewName(), extra: new { webhooks = 5 });
         _server.ClearRequests();
-        var hooks = await Client().ListWebhooksAsync(seed.Actor, new PageRequest { PageSize = 2 }).CollectAsync();
+        var hooks = await Client().Webhooks.ListAsync(seed.Actor, new PageRequest { PageSize = 2 }).CollectAsync();
         Assert.Equal(5, hooks.Count);
         Assert.All(hooks, h => Assert.Equal(seed.ActorId, h.ActorId));
         Assert.Equal(new[] { "limit=2", "offset=2&limit=2", "offset=4&limit=2" }, _server.Requests().Select(r => r.Query));

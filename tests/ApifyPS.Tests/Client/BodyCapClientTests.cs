@@ -35,8 +35,8 @@ public class BodyCapTests(FastWaitEmulatorFixture fixture, ITestOutputHelper out
     {
         var seed = _server.Seed("bc" + Guid.NewGuid().ToString("N")[..10], 1, 0, behaviour);
         var client = Client();
-        var run = await client.StartRunAsync(seed.Actor, null);
-        return (await client.WaitForRunAsync(run.Id, new ApifyWaitOptions(), run)).Job;
+        var run = await client.Runs.StartAsync(seed.Actor, null);
+        return (await client.Runs.WaitAsync(run.Id, new ApifyWaitOptions(), run)).Job;
     }
 
     /// <summary>Runs <paramref name="call"/> and returns what it threw and the bytes this process allocated meanwhile.</summary>
@@ -70,7 +70,7 @@ public class BodyCapTests(FastWaitEmulatorFixture fixture, ITestOutputHelper out
         var path = $"/v2/actors/{seed.Actor}/builds";
         // 2.2 GB without a Content-Length: only counting the bytes finds out.
         _server.AddFault(new { path, action = "huge-body", bytes = 2_200_000_000L, chunked = true, count = 5 });
-        var (error, allocated) = await Measure(() => Client().ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync());
+        var (error, allocated) = await Measure(() => Client().Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync());
         AssertTooLarge(error, "64 MiB");
         Assert.Equal(1, RequestsTo(path));
         Assert.True(allocated < MostAllocated, $"{allocated / MiB} MiB allocated reading a 2.2 GB page");
@@ -84,7 +84,7 @@ public class BodyCapTests(FastWaitEmulatorFixture fixture, ITestOutputHelper out
         var before = RequestsTo(path);
         // About 1 MB on the wire, 1 GiB once decompressed.
         _server.AddFault(new { path, action = "gzip-bomb", bytes = 1024 * MiB, count = 5 });
-        var (error, allocated) = await Measure(() => Client().GetRunAsync(run.Id));
+        var (error, allocated) = await Measure(() => Client().Runs.GetAsync(run.Id));
         AssertTooLarge(error, "64 MiB");
         Assert.Equal(before + 1, RequestsTo(path));
         Assert.True(allocated < MostAllocated, $"{allocated / MiB} MiB allocated reading a 1 GiB body");
@@ -97,9 +97,11 @@ public class BodyCapTests(FastWaitEmulatorFixture fixture, ITestOutputHelper out
         var path = $"/v2/datasets/{run.DefaultDatasetId}/items";
         _server.AddFault(new { path, action = "huge-body", bytes = 3_000_000_000L, count = 5 });
         var (error, allocated) = await Measure(() =>
-            Client().ListDatasetItemsAsync(ApifyStorageRef.Dataset(run.DefaultDatasetId!), null, new PageRequest(), ResultsClientTests.Position).CollectAsync());
+            Client().Datasets.ListItemsAsync(ApifyStorageRef.Dataset(run.DefaultDatasetId!), null, new PageRequest(), ResultsClientTests.Position).CollectAsync());
         var ex = AssertTooLarge(error, "64 MiB");
-        Assert.Contains("PageSize", ex.Message); // what to do about it: ask for fewer items per page
+        // What to do about it (the cmdlet layer renders it): ask for fewer items per page.
+        Assert.Equal(ApifyBodyKind.DatasetItemsPage, ex.OversizedBody);
+        Assert.Contains("-PageSize", ApifyPS.Cmdlets.ApifyErrorRecords.For(ex, null).ErrorDetails.RecommendedAction);
         Assert.Equal(1, RequestsTo(path));
         Assert.True(allocated < 64 * MiB, $"{allocated / MiB} MiB allocated for an answer refused by its Content-Length");
     }
@@ -111,16 +113,17 @@ public class BodyCapTests(FastWaitEmulatorFixture fixture, ITestOutputHelper out
         var store = ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!);
         var path = store.BasePath + "/records/OUTPUT";
         _server.AddFault(new { path, action = "huge-body", bytes = 200 * MiB, chunked = true, count = 1 });
-        var (error, allocated) = await Measure(() => Client().GetRecordAsync(store, "OUTPUT"));
+        var (error, allocated) = await Measure(() => Client().KeyValueStores.GetRecordAsync(store, "OUTPUT"));
         var ex = AssertTooLarge(error, "64 MiB");
-        Assert.Contains("-OutFile", ex.Message);
+        Assert.Equal(ApifyBodyKind.Record, ex.OversizedBody);
+        Assert.Contains("Get-ApifyRecord -OutFile", ApifyPS.Cmdlets.ApifyErrorRecords.For(ex, null).ErrorDetails.RecommendedAction);
         Assert.True(allocated < MostAllocated, $"{allocated / MiB} MiB allocated reading a 200 MiB record");
 
         // The same record to a file: streamed whole, in little memory.
         _server.AddFault(new { path, action = "huge-body", bytes = 200 * MiB, chunked = true, count = 1 });
         using var folder = new TempDirectory();
         var file = folder.Combine("output.txt");
-        (error, allocated) = await Measure(() => Client().SaveRecordAsync(store, "OUTPUT", file));
+        (error, allocated) = await Measure(() => Client().KeyValueStores.SaveRecordAsync(store, "OUTPUT", file));
         Assert.Null(error);
         Assert.Equal(200 * MiB + "small".Length, new FileInfo(file).Length);
         Assert.True(allocated < 64 * MiB, $"{allocated / MiB} MiB allocated writing a 200 MiB record to a file");
@@ -132,9 +135,11 @@ public class BodyCapTests(FastWaitEmulatorFixture fixture, ITestOutputHelper out
         var seed = _server.Seed("bcs" + Guid.NewGuid().ToString("N")[..10], 1, 0, new { runDurationMs = 100 });
         var path = $"/v2/actors/{seed.Actor}/run-sync";
         _server.AddFault(new { path, method = "POST", action = "gzip-bomb", bytes = 512 * MiB, count = 5 });
-        var (error, allocated) = await Measure(() => Client().RunSyncAsync(seed.Actor, ApifyInput.FromText("{}")));
+        var (error, allocated) = await Measure(() => Client().Runs.RunSyncAsync(seed.Actor, ApifyInput.FromText("{}")));
         var ex = AssertTooLarge(error, "64 MiB");
-        Assert.Contains("Get-ApifyRecord", ex.Message);
+        Assert.Equal(ApifyBodyKind.RunOutput, ex.OversizedBody);
+        Assert.Contains($"Get-ApifyRun -Actor '{seed.Actor}' -Descending -First 1 | Get-ApifyRecord -Key OUTPUT -OutFile",
+            ApifyPS.Cmdlets.ApifyErrorRecords.For(ex, null).ErrorDetails.RecommendedAction);
         Assert.Equal(1, RequestsTo(path));
         Assert.True(allocated < MostAllocated, $"{allocated / MiB} MiB allocated reading a 512 MiB output");
     }
@@ -147,15 +152,15 @@ public class BodyCapTests(FastWaitEmulatorFixture fixture, ITestOutputHelper out
         var client = new ApifyClient(_server.Connection(), new ApifyClientOptions { MaxJsonBytes = MiB, MaxRecordBytes = 100 * 1024, MaxRetries = 0 });
         var runPath = "/v2/actor-runs/" + run.Id;
         _server.AddFault(new { path = runPath, action = "gzip-bomb", bytes = 256 * MiB });
-        var (error, allocated) = await Measure(() => client.GetRunAsync(run.Id));
+        var (error, allocated) = await Measure(() => client.Runs.GetAsync(run.Id));
         AssertTooLarge(error, "1 MiB");
         Assert.True(allocated < 16 * MiB, $"{allocated / MiB} MiB allocated under a cap of 1 MiB");
 
         var recordPath = store.BasePath + "/records/OUTPUT";
         _server.AddFault(new { path = recordPath, action = "huge-body", bytes = 100 * 1024 - 5, chunked = true });
-        Assert.Equal(100 * 1024, (await client.GetRecordAsync(store, "OUTPUT")).Body.Length); // exactly the cap fits
+        Assert.Equal(100 * 1024, (await client.KeyValueStores.GetRecordAsync(store, "OUTPUT")).Body.Length); // exactly the cap fits
         _server.AddFault(new { path = recordPath, action = "huge-body", bytes = 100 * 1024 - 4, chunked = true });
-        AssertTooLarge(await Record.ExceptionAsync(() => client.GetRecordAsync(store, "OUTPUT")), "100 KiB");
+        AssertTooLarge(await Record.ExceptionAsync(() => client.KeyValueStores.GetRecordAsync(store, "OUTPUT")), "100 KiB");
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new ApifyClientOptions { MaxJsonBytes = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new ApifyClientOptions { MaxRecordBytes = ApifyClientOptions.MaxCap + 1 });
@@ -168,7 +173,7 @@ public class BodyCapTests(FastWaitEmulatorFixture fixture, ITestOutputHelper out
         var path = $"/v2/actor-runs/{run.Id}/log";
         _server.AddFault(new { path, action = "gzip-bomb", bytes = 64 * MiB });
         long longest = 0, total = 0;
-        var (error, _) = await Measure(() => Client().ReadLogAsync("run", run.Id, follow: false, line =>
+        var (error, _) = await Measure(() => Client().Logs.ReadAsync("run", run.Id, follow: false, line =>
         {
             longest = Math.Max(longest, line.Length);
             total += line.Length;

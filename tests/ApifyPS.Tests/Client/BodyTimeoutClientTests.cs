@@ -40,8 +40,8 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
         var seed = _server.Seed("bt" + Guid.NewGuid().ToString("N")[..10], 1, 0,
             new { runDurationMs = 100, output = Convert.ToBase64String(Record), outputContentType = "application/octet-stream" });
         var client = Client();
-        var run = await client.StartRunAsync(seed.Actor, null);
-        run = (await client.WaitForRunAsync(run.Id, new ApifyWaitOptions(), run)).Job;
+        var run = await client.Runs.StartAsync(seed.Actor, null);
+        run = (await client.Runs.WaitAsync(run.Id, new ApifyWaitOptions(), run)).Job;
         var store = ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!);
         return (store, store.BasePath + "/records/OUTPUT", seed.Actor);
     }
@@ -87,7 +87,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
         _server.AddFault(new { path, action = "stall-body", bytes = 100, count = 2 });
         var verbose = new List<string>();
         var watch = Stopwatch.StartNew();
-        var ex = Assert.IsType<ApifyApiException>(await Within(Client(TimeSpan.FromSeconds(1), maxRetries: 1, verbose: verbose).GetRecordAsync(store, "OUTPUT")));
+        var ex = Assert.IsType<ApifyApiException>(await Within(Client(TimeSpan.FromSeconds(1), maxRetries: 1, verbose: verbose).KeyValueStores.GetRecordAsync(store, "OUTPUT")));
         watch.Stop();
         output.WriteLine(ex.Message);
         foreach (var line in verbose) output.WriteLine(line);
@@ -105,7 +105,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
         _server.AddFault(new { path, method = "POST", action = "stall-body", bytes = 10, count = 5 });
         var watch = Stopwatch.StartNew();
         var ex = Assert.IsType<ApifyApiException>(await Within(
-            Client(maxRetries: 3, runSyncTimeout: TimeSpan.FromSeconds(2)).RunSyncAsync(actor, ApifyInput.FromText("{}"))));
+            Client(maxRetries: 3, runSyncTimeout: TimeSpan.FromSeconds(2)).Runs.RunSyncAsync(actor, ApifyInput.FromText("{}"))));
         watch.Stop();
         output.WriteLine(ex.Message);
         // The run happened (its answer had begun): not sent again, and the error says so.
@@ -123,7 +123,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
         var (store, path, _) = await RunWithRecord();
         var stall = _server.AddFault(new { path, action = "stall-body", bytes = 100 });
         using var cts = new CancellationTokenSource();
-        var call = Client().GetRecordAsync(store, "OUTPUT", cts.Token);
+        var call = Client().KeyValueStores.GetRecordAsync(store, "OUTPUT", cts.Token);
         WaitForHit(stall);
         cts.Cancel();
         Assert.Same(call, await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(20))));
@@ -136,7 +136,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
         stall = _server.AddFault(new { path, action = "stall-body", bytes = 100 });
         using var folder = new TempDirectory();
         using var cancel = new CancellationTokenSource();
-        var saving = Client().SaveRecordAsync(store, "OUTPUT", folder.Combine("output.bin"), cancel.Token);
+        var saving = Client().KeyValueStores.SaveRecordAsync(store, "OUTPUT", folder.Combine("output.bin"), cancel.Token);
         WaitForHit(stall);
         cancel.Cancel();
         Assert.Same(saving, await Task.WhenAny(saving, Task.Delay(TimeSpan.FromSeconds(20))));
@@ -153,7 +153,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
         using var folder = new TempDirectory();
         var file = folder.Combine("output.bin");
         var watch = Stopwatch.StartNew();
-        var saved = await Client(TimeSpan.FromSeconds(1)).SaveRecordAsync(store, "OUTPUT", file);
+        var saved = await Client(TimeSpan.FromSeconds(1)).KeyValueStores.SaveRecordAsync(store, "OUTPUT", file);
         output.WriteLine($"{saved.Length} bytes in {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(Record, File.ReadAllBytes(file));
         Assert.Equal(1, RequestsTo(path));
@@ -168,7 +168,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
         using var folder = new TempDirectory();
         var file = folder.Combine("output.bin");
         var watch = Stopwatch.StartNew();
-        var ex = Assert.IsType<ApifyApiException>(await Within(Client(TimeSpan.FromSeconds(1), maxRetries: 1).SaveRecordAsync(store, "OUTPUT", file)));
+        var ex = Assert.IsType<ApifyApiException>(await Within(Client(TimeSpan.FromSeconds(1), maxRetries: 1).KeyValueStores.SaveRecordAsync(store, "OUTPUT", file)));
         watch.Stop();
         output.WriteLine(ex.Message);
         Assert.Equal(ApifyErrorTypes.RequestTimeout, ex.ErrorType);
@@ -184,7 +184,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
     {
         var (store, path, _) = await RunWithRecord();
         using var folder = new TempDirectory();
-        var ex = await Within(Client(maxRetries: 3).SaveRecordAsync(store, "OUTPUT", folder.Combine("no-such-folder", "output.bin")));
+        var ex = await Within(Client(maxRetries: 3).KeyValueStores.SaveRecordAsync(store, "OUTPUT", folder.Combine("no-such-folder", "output.bin")));
         output.WriteLine(ex?.ToString());
         // Not a connection or API error (which would be retried): a local one, named as such.
         var error = Assert.IsType<ApifyOutFileException>(ex);
@@ -200,13 +200,13 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
         using var folder = new TempDirectory();
         var file = folder.Combine("output.bin");
         File.WriteAllText(file, "keep me");
-        var ex = Assert.IsType<ApifyOutFileException>(await Within(Client().SaveRecordAsync(store, "OUTPUT", file, noClobber: true)));
+        var ex = Assert.IsType<ApifyOutFileException>(await Within(Client().KeyValueStores.SaveRecordAsync(store, "OUTPUT", file, noClobber: true)));
         Assert.Equal(ApifyOutFileProblem.Exists, ex.Problem);
         Assert.Equal(file, ex.Path);
         Assert.Equal("keep me", File.ReadAllText(file));
         Assert.Equal(0, RequestsTo(path));
         // A new file is written as usual.
-        await Client().SaveRecordAsync(store, "OUTPUT", folder.Combine("new.bin"), noClobber: true);
+        await Client().KeyValueStores.SaveRecordAsync(store, "OUTPUT", folder.Combine("new.bin"), noClobber: true);
         Assert.Equal(Record, File.ReadAllBytes(folder.Combine("new.bin")));
     }
 
@@ -231,7 +231,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
     public async Task Only_the_servers_pauses_count_against_the_timeout_between_bytes_not_a_slow_disk()
     {
         var (_, path, _) = await RunWithRecord();
-        var request = new ApifyRequest(HttpMethod.Get, TestPaths.Of(path)) { TimeoutBetweenBytes = true };
+        var request = new ApifyRequest(HttpMethod.Get, TestPaths.Of(path), ApifyRequestPolicy.DownloadRecord);
         var disk = new SlowDisk();
         var written = await Client().ExecuteAsync(request, (response, token) =>
             ResponseBody.CopyToAsync(response, disk, "/slow/output.bin", TimeSpan.FromSeconds(1), token), default);
@@ -243,7 +243,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
     public async Task A_write_that_fails_midway_is_a_file_error_and_is_not_retried()
     {
         var (_, path, _) = await RunWithRecord();
-        var request = new ApifyRequest(HttpMethod.Get, TestPaths.Of(path)) { TimeoutBetweenBytes = true };
+        var request = new ApifyRequest(HttpMethod.Get, TestPaths.Of(path), ApifyRequestPolicy.DownloadRecord);
         var ex = await Assert.ThrowsAsync<ApifyOutFileException>(() => Client(maxRetries: 3).ExecuteAsync(request, (response, token) =>
             ResponseBody.CopyToAsync(response, new FullDisk(), "/somewhere/output.bin", TimeSpan.FromSeconds(30), token), default));
         output.WriteLine(ex.Message);
@@ -258,7 +258,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
         // /proc exists, but no file can be made in it (not even by root): a local error found only by trying.
         if (!Directory.Exists("/proc/self")) return; // Linux only
         var (store, path, _) = await RunWithRecord();
-        var ex = await Within(Client(maxRetries: 3).SaveRecordAsync(store, "OUTPUT", "/proc/apifyps-test-output.bin"));
+        var ex = await Within(Client(maxRetries: 3).KeyValueStores.SaveRecordAsync(store, "OUTPUT", "/proc/apifyps-test-output.bin"));
         output.WriteLine(ex?.ToString());
         Assert.Equal(ApifyOutFileProblem.NotWritten, Assert.IsType<ApifyOutFileException>(ex).Problem);
         // The temporary file is made before the request: nothing is sent for a file that cannot be written.
@@ -278,7 +278,7 @@ public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper
             var file = folder.Combine("output-" + (int)mode + ".bin");
             File.WriteAllText(file, "an older file");
             File.SetUnixFileMode(file, mode);
-            await client.SaveRecordAsync(store, "OUTPUT", file);
+            await client.KeyValueStores.SaveRecordAsync(store, "OUTPUT", file);
             Assert.Equal(Record, File.ReadAllBytes(file));
             Assert.Equal(mode, File.GetUnixFileMode(file));
         }

@@ -19,7 +19,7 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var seed = Seed(2500);
         _server.ClearRequests();
-        var builds = await Client().ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync();
+        var builds = await Client().Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync();
         Assert.Equal(2500, builds.Count);
         Assert.Equal(builds.OrderBy(b => b.StartedAt).Select(b => b.Id), builds.Select(b => b.Id));
         var requests = _server.Requests();
@@ -34,11 +34,11 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
         var seed = Seed(1500);
         _server.ClearRequests();
         var lazy = new ApifyClient(_server.Connection(), new ApifyClientOptions { ReadAheadAt = null });
-        var first = await lazy.ListBuildsAsync(seed.Actor, new PageRequest { PageSize = 100 }).CollectAsync(take: 100);
+        var first = await lazy.Builds.ListAsync(seed.Actor, new PageRequest { PageSize = 100 }).CollectAsync(take: 100);
         Assert.Equal(100, first.Count);
         Assert.Single(_server.Requests());
         _server.ClearRequests();
-        var more = await lazy.ListBuildsAsync(seed.Actor, new PageRequest { PageSize = 100 }).CollectAsync(take: 101);
+        var more = await lazy.Builds.ListAsync(seed.Actor, new PageRequest { PageSize = 100 }).CollectAsync(take: 101);
         Assert.Equal(101, more.Count);
         Assert.Equal(2, _server.Requests().Count);
     }
@@ -48,7 +48,7 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var seed = Seed(50);
         _server.ClearRequests();
-        var builds = await Client().ListBuildsAsync(seed.Actor, new PageRequest { Skip = 45, First = 3 }).CollectAsync();
+        var builds = await Client().Builds.ListAsync(seed.Actor, new PageRequest { Skip = 45, First = 3 }).CollectAsync();
         Assert.Equal(new[] { "0.0.46", "0.0.47", "0.0.48" }, builds.Select(b => b.BuildNumber));
         Assert.Equal("offset=45&limit=3", Assert.Single(_server.Requests()).Query);
     }
@@ -59,7 +59,7 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
         // -PageSize above the server's maximum: the server answers limit=1000 and the walk goes on.
         var seed = Seed(1200);
         _server.ClearRequests();
-        var builds = await Client().ListBuildsAsync(seed.Actor, new PageRequest { First = 1100 }).CollectAsync();
+        var builds = await Client().Builds.ListAsync(seed.Actor, new PageRequest { First = 1100 }).CollectAsync();
         Assert.Equal(1100, builds.Count);
         Assert.Equal(new[] { "limit=1100", "offset=1000&limit=100" }, _server.Requests().Select(r => r.Query));
     }
@@ -69,7 +69,7 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var seed = Seed(7);
         long? total = null;
-        var builds = await Client().ListBuildsAsync(seed.Actor, new PageRequest { First = 2, OnTotal = t => total = t }).CollectAsync();
+        var builds = await Client().Builds.ListAsync(seed.Actor, new PageRequest { First = 2, OnTotal = t => total = t }).CollectAsync();
         Assert.Equal(2, builds.Count);
         Assert.Equal(7, total);
     }
@@ -78,8 +78,8 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     public async Task Reads_a_full_build_from_the_data_envelope()
     {
         var seed = Seed(1);
-        var listed = Assert.Single(await Client().ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync());
-        var build = await Client().GetBuildAsync(listed.Id);
+        var listed = Assert.Single(await Client().Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync());
+        var build = await Client().Builds.GetAsync(listed.Id);
         Assert.Equal(listed.Id, build.Id);
         Assert.Equal(seed.ActorId, build.ActorId);
         Assert.Equal("SUCCEEDED", build.Status);
@@ -93,7 +93,7 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     [Fact]
     public async Task Unknown_build_is_a_typed_404()
     {
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().GetBuildAsync("NoSuchBuild"));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().Builds.GetAsync("NoSuchBuild"));
         Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
         Assert.Equal("record-not-found", ex.ErrorType);
         Assert.Equal("NoSuchBuild", ex.TargetId);
@@ -103,7 +103,7 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     public async Task Wrong_token_is_a_typed_401_without_the_token()
     {
         const string wrong = "wrong_token_1234567890";
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client(wrong).ListBuildsAsync(null, new PageRequest()).CollectAsync());
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client(wrong).Builds.ListAsync(null, new PageRequest()).CollectAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
         Assert.Equal("invalid-token", ex.ErrorType);
         Assert.DoesNotContain(wrong, ex.Message);
@@ -114,8 +114,8 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var seed = Seed(3);
         _server.ClearRequests();
-        var builds = await Client().ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync();
-        await Client().GetBuildAsync(builds[0].Id);
+        var builds = await Client().Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync();
+        await Client().Builds.GetAsync(builds[0].Id);
         var requests = _server.Requests();
         Assert.Equal(2, requests.Count);
         Assert.All(requests, r => Assert.Equal("header", r.Auth));
@@ -133,7 +133,7 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
         // A refused connection is retried (nothing was sent): keep the backoff tiny.
         var client = new ApifyClient(new ApifyConnection(new Uri($"http://127.0.0.1:{port}"), "t", ApifyConnectionSource.Parameter),
             new ApifyClientOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), RetryMaxDelay = TimeSpan.FromMilliseconds(2) });
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.GetBuildAsync("x"));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.Builds.GetAsync("x"));
         Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
         Assert.Null(ex.StatusCode);
     }

@@ -137,13 +137,13 @@ public class ConnectionResolverTests : IDisposable
         seen.Add(Resolve().Source);
         File.Delete(CliFile);
         Assert.Equal(new[] { ApifyConnectionSource.Session, ApifyConnectionSource.Environment, ApifyConnectionSource.StoredProfile, ApifyConnectionSource.ApifyCli }, seen);
-        Assert.Equal(ApifyErrorTypes.NotConnected, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+        Assert.Equal(ApifyErrorTypes.NotConnected, Assert.Throws<ApifyConnectionException>(Resolve).ErrorType);
     }
 
     [Fact]
     public void Nothing_anywhere_is_one_error_that_says_how_to_connect()
     {
-        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        var ex = Assert.Throws<ApifyConnectionException>(Resolve);
         Assert.Equal(ApifyErrorTypes.NotConnected, ex.ErrorType);
         Assert.Contains("Connect-Apify", ex.Message);
         Assert.Contains("APIFY_TOKEN", ex.Message);
@@ -166,7 +166,7 @@ public class ConnectionResolverTests : IDisposable
         StoreProfile("default");
         WriteCliLogin();
         _env["APIFY_PROFILE"] = "prod";
-        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        var ex = Assert.Throws<ApifyConnectionException>(Resolve);
         Assert.Equal(ApifyErrorTypes.ProfileNotFound, ex.ErrorType);
         Assert.Contains("'prod'", ex.Message);
         Assert.Contains("stored: default", ex.Message);
@@ -178,7 +178,7 @@ public class ConnectionResolverTests : IDisposable
         WriteCliLogin();
         Directory.CreateDirectory(_store.Directory);
         File.WriteAllText(_store.PathOf("default"), "\0\0garbage");
-        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        var ex = Assert.Throws<ApifyConnectionException>(Resolve);
         Assert.Equal(ApifyErrorTypes.CredentialUnreadable, ex.ErrorType);
     }
 
@@ -189,7 +189,7 @@ public class ConnectionResolverTests : IDisposable
     public void A_damaged_cli_login_is_a_clear_error(string json, string reason)
     {
         WriteCliLogin(json);
-        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        var ex = Assert.Throws<ApifyConnectionException>(Resolve);
         Assert.Equal(ApifyErrorTypes.CredentialUnreadable, ex.ErrorType);
         Assert.Contains(reason, ex.Message);
         Assert.Contains(CliFile, ex.Message);
@@ -221,7 +221,7 @@ public class ConnectionResolverTests : IDisposable
     {
         _store.Save("default", new Uri("https://stored.example/"), null, null, null, "CorpVault", "ApifyPS.default");
         _vault.IsAvailable = false;
-        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        var ex = Assert.Throws<ApifyConnectionException>(Resolve);
         Assert.Equal(ApifyErrorTypes.SecretVaultUnavailable, ex.ErrorType);
         Assert.Contains("Microsoft.PowerShell.SecretManagement", ex.Message);
     }
@@ -245,7 +245,7 @@ public class ConnectionResolverTests : IDisposable
     {
         SetEnvironment();
         _env["APIFY_CLIENT_BASE_URL"] = "http://10.255.255.1";
-        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        var ex = Assert.Throws<ApifyConnectionException>(Resolve);
         Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, ex.ErrorType);
         Assert.Contains("http://10.255.255.1/", ex.Message);
         Assert.Contains("$env:APIFY_ALLOW_UNENCRYPTED = '1'", ex.Message);
@@ -253,7 +253,7 @@ public class ConnectionResolverTests : IDisposable
         foreach (var no in new[] { "0", "false", "", "yes" })
         {
             _env["APIFY_ALLOW_UNENCRYPTED"] = no;
-            Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+            Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyConnectionException>(Resolve).ErrorType);
         }
         foreach (var yes in new[] { "1", "true", " TRUE " })
         {
@@ -268,7 +268,7 @@ public class ConnectionResolverTests : IDisposable
     {
         WriteCliLogin();
         _env["APIFY_CLIENT_BASE_URL"] = "http://apify.corp.example/";
-        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyConnectionException>(Resolve).ErrorType);
         _env["APIFY_ALLOW_UNENCRYPTED"] = "1";
         Assert.Equal(ApifyConnectionSource.ApifyCli, Resolve().Source);
     }
@@ -278,13 +278,13 @@ public class ConnectionResolverTests : IDisposable
     {
         _store.Save("default", new Uri("http://apify.corp.example/"), "u", "U-1", "tok-stored");
         Assert.DoesNotContain("allowUnencryptedAuthentication", File.ReadAllText(_store.PathOf("default")));
-        var ex = Assert.Throws<ApifyApiException>(Resolve);
+        var ex = Assert.Throws<ApifyConnectionException>(Resolve);
         Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, ex.ErrorType);
         Assert.Contains("stored profile 'default'", ex.Message);
         Assert.Contains("Connect-Apify -Profile default -BaseUri http://apify.corp.example/ -AllowUnencryptedAuthentication", ex.Message);
         // The environment's permission is for the environment's base URI, not for a profile.
         _env["APIFY_ALLOW_UNENCRYPTED"] = "1";
-        Assert.Throws<ApifyApiException>(Resolve);
+        Assert.Throws<ApifyConnectionException>(Resolve);
 
         _store.Save("default", new Uri("http://apify.corp.example/"), "u", "U-1", "tok-stored", allowUnencryptedAuthentication: true);
         Assert.Contains("\"allowUnencryptedAuthentication\": true", File.ReadAllText(_store.PathOf("default")));
@@ -298,7 +298,7 @@ public class ConnectionResolverTests : IDisposable
     public void The_session_keeps_Connect_Apify_s_permission()
     {
         _session.Connect(new ApifyConnection(new Uri("http://apify.corp.example/"), "tok-session", ApifyConnectionSource.Parameter));
-        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyApiException>(Resolve).ErrorType);
+        Assert.Equal(ApifyErrorTypes.UnencryptedAuthentication, Assert.Throws<ApifyConnectionException>(Resolve).ErrorType);
         _session.Connect(new ApifyConnection(new Uri("http://apify.corp.example/"), "tok-session", ApifyConnectionSource.Parameter, null, true)
             .WithUser("u", "U-1"));
         var c = Resolve();
@@ -325,7 +325,7 @@ public class ConnectionResolverTests : IDisposable
         var connection = new ApifyConnection(new Uri(uri), "t", ApifyConnectionSource.Parameter);
         Assert.Equal(!loopback, connection.IsUnencryptedToRemoteHost);
         if (loopback) connection.EnsureTransportAllowed();
-        else Assert.Throws<ApifyApiException>(connection.EnsureTransportAllowed);
+        else Assert.Throws<ApifyConnectionException>(connection.EnsureTransportAllowed);
         // https never needs a permission.
         new ApifyConnection(new Uri("https" + uri.Substring(4)), "t", ApifyConnectionSource.Parameter).EnsureTransportAllowed();
     }

@@ -70,7 +70,7 @@ public class ConnectorTests(TwoUserEmulatorFixture fixture) : IClassFixture<TwoU
     {
         var seed = _server.Seed("connector-private", 2);
         var client = new ApifyClient(_server.Connection(TwoUserEmulatorFixture.OtherToken));
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync());
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync());
         Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
     }
 
@@ -127,7 +127,7 @@ public class ConnectorTests(TwoUserEmulatorFixture fixture) : IClassFixture<TwoU
     {
         var store = Store();
         var verified = _server.Connection().WithUser("janedoe", "U1");
-        var ex = Assert.Throws<ApifyApiException>(() => ApifyConnector.Save(store, "ci", verified, new MemoryVault { IsAvailable = false }, "CorpVault"));
+        var ex = Assert.Throws<ApifyConnectionException>(() => ApifyConnector.Save(store, "ci", verified, new MemoryVault { IsAvailable = false }, "CorpVault"));
         Assert.Equal(ApifyErrorTypes.SecretVaultUnavailable, ex.ErrorType);
         Assert.Empty(store.List());
     }
@@ -142,7 +142,7 @@ public class ConnectorTests(TwoUserEmulatorFixture fixture) : IClassFixture<TwoU
         Assert.False(File.Exists(store.PathOf("broken")));
 
         store.Save("ci", _server.BaseUri, null, null, null, "CorpVault", "ApifyPS.ci");
-        Assert.Throws<ApifyApiException>(() => ApifyConnector.Forget(store, "ci", new MemoryVault { IsAvailable = false }));
+        Assert.Throws<ApifyConnectionException>(() => ApifyConnector.Forget(store, "ci", new MemoryVault { IsAvailable = false }));
         Assert.True(File.Exists(store.PathOf("ci")));
     }
 }

@@ -117,7 +117,7 @@ public class CredentialStoreTests : IDisposable
         var blocked = store.PathOf("blocked");
         Directory.CreateDirectory(blocked);
         File.WriteAllText(Path.Combine(blocked, "x"), "");
-        var ex = Assert.Throws<ApifyApiException>(() => store.Save("blocked", new Uri("https://api.apify.com"), null, null, Token));
+        var ex = Assert.Throws<ApifyConnectionException>(() => store.Save("blocked", new Uri("https://api.apify.com"), null, null, Token));
         Assert.Equal(ApifyErrorTypes.CredentialNotSaved, ex.ErrorType);
         Assert.DoesNotContain(Token, ex.Message);
         Assert.Empty(Directory.GetFiles(store.Directory, "*.tmp"));
@@ -136,7 +136,7 @@ public class CredentialStoreTests : IDisposable
         var store = Store();
         Directory.CreateDirectory(store.Directory);
         File.WriteAllText(store.PathOf("default"), content);
-        var ex = Assert.Throws<ApifyApiException>(() => store.Load("default"));
+        var ex = Assert.Throws<ApifyConnectionException>(() => store.Load("default"));
         Assert.Equal(ApifyErrorTypes.CredentialUnreadable, ex.ErrorType);
         Assert.Contains(reason, ex.Message);
         Assert.Contains(store.PathOf("default"), ex.Message);
@@ -150,7 +150,7 @@ public class CredentialStoreTests : IDisposable
         var store = Store();
         Directory.CreateDirectory(store.Directory);
         File.WriteAllText(store.PathOf("default"), "{\"token\": \"" + Token + "\" oops }");
-        var ex = Assert.Throws<ApifyApiException>(() => store.Load("default"));
+        var ex = Assert.Throws<ApifyConnectionException>(() => store.Load("default"));
         Assert.DoesNotContain(Token, ex.Message);
         Assert.DoesNotContain("oops", ex.Message);
     }
@@ -162,7 +162,7 @@ public class CredentialStoreTests : IDisposable
         var store = Store();
         Directory.CreateDirectory(store.Directory);
         File.WriteAllText(store.PathOf("default"), "{\"baseUri\":\"https://api.apify.com/\",\"protectedToken\":\"AQAAANCMnd8B\"}");
-        var ex = Assert.Throws<ApifyApiException>(() => store.Load("default"));
+        var ex = Assert.Throws<ApifyConnectionException>(() => store.Load("default"));
         Assert.Contains("Windows DPAPI", ex.Message);
     }
 

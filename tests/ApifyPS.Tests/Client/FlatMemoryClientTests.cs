@@ -23,11 +23,11 @@ public class FlatMemoryTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         const int count = 1_000_000;
         var seed = _server.Seed("million", 1, 0, new { runDurationMs = 100, datasetItemCount = count, logIntervalMs = 0 });
         var client = new ApifyClient(_server.Connection());
-        var started = await client.StartRunAsync(seed.Actor, null);
-        var run = (await client.WaitForRunAsync(started.Id, new ApifyWaitOptions(), started)).Job;
+        var started = await client.Runs.StartAsync(seed.Actor, null);
+        var run = (await client.Runs.WaitAsync(started.Id, new ApifyWaitOptions(), started)).Job;
         long expected = 1;
         var samples = new List<long>();
-        await foreach (var position in client.ListDatasetItemsAsync(ApifyStorageRef.Dataset(run.DefaultDatasetId!), null, new PageRequest(),
+        await foreach (var position in client.Datasets.ListItemsAsync(ApifyStorageRef.Dataset(run.DefaultDatasetId!), null, new PageRequest(),
                            ResultsClientTests.Position))
         {
             Assert.Equal(expected, position);
@@ -35,7 +35,7 @@ public class FlatMemoryTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             expected++;
         }
         Assert.Equal(count + 1, expected);
-        Assert.Equal(count / ApifyClient.DefaultDatasetPageSize + 1, _server.Requests().Count(r => r.Path.EndsWith("/items")));
+        Assert.Equal(count / ApifyPageLimits.DefaultDatasetPageSize + 1, _server.Requests().Count(r => r.Path.EndsWith("/items")));
         // What is held while walking is one page (its bytes and items), not what was walked: the heap does not grow
         // with the items read.
         Assert.True(samples.Max() - samples.Min() < 16 * 1024 * 1024,

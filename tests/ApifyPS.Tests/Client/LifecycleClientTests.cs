@@ -27,10 +27,10 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { buildDurationMs = 2500 });
         var client = Client();
-        var build = await client.StartBuildAsync(seed.Actor, "0.0");
+        var build = await client.Builds.StartAsync(seed.Actor, "0.0");
         Assert.False(build.IsTerminal);
         _server.ClearRequests();
-        var result = await client.WaitForBuildAsync(build.Id, Wait(), build);
+        var result = await client.Builds.WaitAsync(build.Id, Wait(), build);
         Assert.Equal("SUCCEEDED", result.Job.Status);
         Assert.False(result.GaveUp);
         var polls = _server.Requests();
@@ -48,9 +48,9 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(builds: 1);
         var client = Client();
-        var done = Assert.Single(await client.ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync());
+        var done = Assert.Single(await client.Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync());
         _server.ClearRequests();
-        var result = await client.WaitForBuildAsync(done.Id, Wait(), done);
+        var result = await client.Builds.WaitAsync(done.Id, Wait(), done);
         Assert.Same(done, result.Job);
         Assert.Empty(_server.Requests());
     }
@@ -60,8 +60,8 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { versions = new[] { "0.9", "0.10", "0.2" } });
         var client = Client();
-        Assert.Equal("0.10", await client.ResolveBuildVersionAsync(seed.Actor));
-        var build = await client.StartBuildAsync(seed.Actor, "0.10");
+        Assert.Equal("0.10", await client.Builds.ResolveVersionAsync(seed.Actor));
+        var build = await client.Builds.StartAsync(seed.Actor, "0.10");
         Assert.StartsWith("0.10.", build.BuildNumber);
     }
 
@@ -70,8 +70,8 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { buildOutcome = "FAILED", buildDurationMs = 200 });
         var client = Client();
-        var build = await client.StartBuildAsync(seed.Actor, "0.0");
-        var result = await client.WaitForBuildAsync(build.Id, Wait(), build);
+        var build = await client.Builds.StartAsync(seed.Actor, "0.0");
+        var result = await client.Builds.WaitAsync(build.Id, Wait(), build);
         Assert.Equal("FAILED", result.Job.Status);
         var error = ApifyJobException.FromWait("build", result);
         Assert.NotNull(error);
@@ -85,8 +85,8 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { runDurationMs = 60_000 });
         var client = Client();
-        var run = await client.StartRunAsync(seed.Actor, null, new ApifyRunOptionsRequest { TimeoutSecs = 1 });
-        var result = await client.WaitForRunAsync(run.Id, Wait(), run);
+        var run = await client.Runs.StartAsync(seed.Actor, null, new ApifyRunOptionsRequest { TimeoutSecs = 1 });
+        var result = await client.Runs.WaitAsync(run.Id, Wait(), run);
         Assert.Equal("TIMED-OUT", result.Job.Status);
         Assert.Equal("ApifyRunTimedOut", ApifyJobException.FromWait("run", result)!.ErrorId);
     }
@@ -96,16 +96,16 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { runDurationMs = 120_000 });
         var client = Client();
-        var run = await client.StartRunAsync(seed.Actor, null);
-        var result = await client.WaitForRunAsync(run.Id, Wait(TimeSpan.FromSeconds(2)), run);
+        var run = await client.Runs.StartAsync(seed.Actor, null);
+        var result = await client.Runs.WaitAsync(run.Id, Wait(TimeSpan.FromSeconds(2)), run);
         Assert.True(result.GaveUp);
         Assert.Equal("RUNNING", result.Job.Status);
         var error = ApifyJobException.FromWait("run", result)!;
         Assert.Equal("ApifyRunWaitTimeout", error.ErrorId);
         Assert.NotEqual("ApifyRunTimedOut", error.ErrorId);
-        Assert.Equal("RUNNING", (await client.GetRunAsync(run.Id)).Status);
+        Assert.Equal("RUNNING", (await client.Runs.GetAsync(run.Id)).Status);
         Assert.DoesNotContain(_server.Requests(), r => r.Path == $"/v2/actor-runs/{run.Id}/abort");
-        await client.AbortRunAsync(run.Id);
+        await client.Runs.AbortAsync(run.Id);
     }
 
     [Fact]
@@ -113,17 +113,17 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { runDurationMs = 120_000 });
         var client = Client();
-        var run = await client.StartRunAsync(seed.Actor, null);
+        var run = await client.Runs.StartAsync(seed.Actor, null);
         using var cts = new CancellationTokenSource();
-        var waiting = client.WaitForRunAsync(run.Id, Wait(), run, cts.Token);
+        var waiting = client.Runs.WaitAsync(run.Id, Wait(), run, cts.Token);
         await WaitUntil(() => _server.Requests().Any(r => r.Path == $"/v2/actor-runs/{run.Id}"));
         cts.Cancel();
         var ended = await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(10)));
         Assert.Same(waiting, ended);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        Assert.Contains((await client.GetRunAsync(run.Id)).Status, new[] { "READY", "RUNNING" });
+        Assert.Contains((await client.Runs.GetAsync(run.Id)).Status, new[] { "READY", "RUNNING" });
         Assert.DoesNotContain(_server.Requests(), r => r.Path == $"/v2/actor-runs/{run.Id}/abort");
-        await client.AbortRunAsync(run.Id);
+        await client.Runs.AbortAsync(run.Id);
     }
 
     [Fact]
@@ -131,10 +131,10 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { runDurationMs = 2500 });
         var client = Client();
-        var run = await client.StartRunAsync(seed.Actor, null);
+        var run = await client.Runs.StartAsync(seed.Actor, null);
         var reports = new List<ApifyJobProgress>();
         var options = new ApifyWaitOptions { Progress = new SyncProgress<ApifyJobProgress>(p => { lock (reports) reports.Add(p); }), ProgressInterval = TimeSpan.FromMilliseconds(200) };
-        await client.WaitForRunAsync(run.Id, options, run);
+        await client.Runs.WaitAsync(run.Id, options, run);
         lock (reports)
         {
             Assert.True(reports.Count >= 2);
@@ -151,17 +151,17 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(runs: 1, extra: new { runDurationMs = 120_000 });
         var client = Client();
-        var finished = Assert.Single(await client.ListRunsAsync(seed.Actor, new PageRequest()).CollectAsync());
+        var finished = Assert.Single(await client.Runs.ListAsync(seed.Actor, new PageRequest()).CollectAsync());
         Assert.Equal("SUCCEEDED", finished.Status);
-        var again = await client.AbortRunAsync(finished.Id);
+        var again = await client.Runs.AbortAsync(finished.Id);
         Assert.Equal("SUCCEEDED", again.Status);
         Assert.Equal(finished.FinishedAt, again.FinishedAt);
 
-        var run = await client.StartRunAsync(seed.Actor, null);
-        await WaitUntil(async () => (await client.GetRunAsync(run.Id)).Status == "RUNNING");
-        var aborting = await client.AbortRunAsync(run.Id, gracefully: true);
+        var run = await client.Runs.StartAsync(seed.Actor, null);
+        await WaitUntil(async () => (await client.Runs.GetAsync(run.Id)).Status == "RUNNING");
+        var aborting = await client.Runs.AbortAsync(run.Id, gracefully: true);
         Assert.Equal("ABORTING", aborting.Status);
-        var result = await client.WaitForRunAsync(run.Id, Wait(), aborting);
+        var result = await client.Runs.WaitAsync(run.Id, Wait(), aborting);
         Assert.Equal("ABORTED", result.Job.Status);
         Assert.Equal("ApifyRunAborted", ApifyJobException.FromWait("run", result)!.ErrorId);
     }
@@ -171,11 +171,11 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { buildDurationMs = 120_000 });
         var client = Client();
-        var build = await client.StartBuildAsync(seed.Actor, "0.0");
-        var aborting = await client.AbortBuildAsync(build.Id);
+        var build = await client.Builds.StartAsync(seed.Actor, "0.0");
+        var aborting = await client.Builds.AbortAsync(build.Id);
         Assert.Contains(aborting.Status, new[] { "ABORTING", "ABORTED" });
-        Assert.Equal("ABORTED", (await client.WaitForBuildAsync(build.Id, Wait(), aborting)).Job.Status);
-        var unchanged = await client.AbortBuildAsync(build.Id);
+        Assert.Equal("ABORTED", (await client.Builds.WaitAsync(build.Id, Wait(), aborting)).Job.Status);
+        var unchanged = await client.Builds.AbortAsync(build.Id);
         Assert.Equal("ABORTED", unchanged.Status);
     }
 
@@ -184,16 +184,16 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(runs: 9, extra: new { runStatuses = new[] { "SUCCEEDED", "FAILED", "ABORTED" } });
         var client = Client();
-        var all = await client.ListRunsAsync(seed.Actor, new PageRequest()).CollectAsync();
+        var all = await client.Runs.ListAsync(seed.Actor, new PageRequest()).CollectAsync();
         _server.ClearRequests();
-        var failed = await client.ListRunsAsync(seed.Actor, new PageRequest(), new ApifyJobFilter { Statuses = new[] { "FAILED", "ABORTED" } }).CollectAsync();
+        var failed = await client.Runs.ListAsync(seed.Actor, new PageRequest(), new ApifyJobFilter { Statuses = new[] { "FAILED", "ABORTED" } }).CollectAsync();
         Assert.Equal(6, failed.Count);
         Assert.All(failed, r => Assert.Contains(r.Status, new[] { "FAILED", "ABORTED" }));
         Assert.Equal("status=FAILED%2CABORTED", Assert.Single(_server.Requests()).Query);
 
         _server.ClearRequests();
         var window = new ApifyJobFilter { StartedAfter = all[2].StartedAt, StartedBefore = all[5].StartedAt };
-        var inWindow = await client.ListRunsAsync(seed.Actor, new PageRequest(), window).CollectAsync();
+        var inWindow = await client.Runs.ListAsync(seed.Actor, new PageRequest(), window).CollectAsync();
         Assert.Equal(all.Skip(2).Take(4).Select(r => r.Id), inWindow.Select(r => r.Id));
         var query = Assert.Single(_server.Requests()).Query;
         Assert.Contains("startedAfter=" + Uri.EscapeDataString(ApifyQuery.ToApiTime(all[2].StartedAt)), query);
@@ -205,7 +205,7 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(builds: 30, extra: new { buildStatuses = new[] { "SUCCEEDED", "SUCCEEDED", "FAILED" } });
         var client = Client();
-        var failed = await client.ListBuildsAsync(seed.Actor, new PageRequest { Skip = 2, First = 5, PageSize = 7 },
+        var failed = await client.Builds.ListAsync(seed.Actor, new PageRequest { Skip = 2, First = 5, PageSize = 7 },
             new ApifyJobFilter { Statuses = new[] { "FAILED" } }).CollectAsync();
         Assert.Equal(new[] { "0.0.9", "0.0.12", "0.0.15", "0.0.18", "0.0.21" }, failed.Select(b => b.BuildNumber));
         Assert.All(_server.Requests().Where(r => r.Path.EndsWith("/builds")), r => Assert.DoesNotContain("status", r.Query));
@@ -216,9 +216,9 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(builds: 2500);
         var client = Client();
-        var pivot = Assert.Single(await client.ListBuildsAsync(seed.Actor, new PageRequest { Skip = 120, First = 1, Descending = true }).CollectAsync());
+        var pivot = Assert.Single(await client.Builds.ListAsync(seed.Actor, new PageRequest { Skip = 120, First = 1, Descending = true }).CollectAsync());
         _server.ClearRequests();
-        var recent = await client.ListBuildsAsync(seed.Actor, new PageRequest { PageSize = 50, Descending = true },
+        var recent = await client.Builds.ListAsync(seed.Actor, new PageRequest { PageSize = 50, Descending = true },
             new ApifyJobFilter { StartedAfter = pivot.StartedAt }).CollectAsync();
         Assert.Equal(121, recent.Count);
         Assert.Equal(pivot.Id, recent[^1].Id);
@@ -231,12 +231,12 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { runDurationMs = 300 });
         var client = Client();
-        var output = await client.RunSyncAsync(seed.Actor, ApifyInput.FromText("{\"url\":\"https://example.com\",\"n\":3}"),
+        var output = await client.Runs.RunSyncAsync(seed.Actor, ApifyInput.FromText("{\"url\":\"https://example.com\",\"n\":3}"),
             new ApifyRunOptionsRequest { MemoryMbytes = 2048, TimeoutSecs = 120, Build = "latest" });
         Assert.True(output.IsJson);
         Assert.Contains("\"input\":{\"url\":\"https://example.com\",\"n\":3}", output.Text);
         _server.ClearRequests();
-        var run = await client.StartRunAsync(seed.Actor, ApifyInput.FromText("hello", "text/plain"),
+        var run = await client.Runs.StartAsync(seed.Actor, ApifyInput.FromText("hello", "text/plain"),
             new ApifyRunOptionsRequest { MemoryMbytes = 256, MaxItems = 10, WebhooksJson = "[{\"eventTypes\":[\"ACTOR.RUN.FAILED\"],\"requestUrl\":\"https://example.com/hook\"}]" });
         Assert.Equal(256, run.Options!.MemoryMbytes);
         Assert.Equal(10, run.Options.MaxItems);
@@ -245,7 +245,7 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
         Assert.Contains("memory=256", query);
         var webhooks = System.Web.HttpUtility.ParseQueryString(query)["webhooks"]!;
         Assert.Contains("ACTOR.RUN.FAILED", Encoding.UTF8.GetString(Convert.FromBase64String(webhooks)));
-        await client.AbortRunAsync(run.Id);
+        await client.Runs.AbortAsync(run.Id);
     }
 
     [Fact]
@@ -253,11 +253,11 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { runOutcome = "FAILED", runDurationMs = 100 });
         var client = Client();
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.RunSyncAsync(seed.Actor, null));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.Runs.RunSyncAsync(seed.Actor, null));
         Assert.Equal("run-failed", ex.ErrorType);
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.NotNull(ex.TargetId);
-        Assert.Equal("FAILED", (await client.GetRunAsync(ex.TargetId!)).Status);
+        Assert.Equal("FAILED", (await client.Runs.GetAsync(ex.TargetId!)).Status);
     }
 
     [Fact]
@@ -265,22 +265,22 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     {
         var seed = Seed(extra: new { runDurationMs = 120_000 });
         var client = Client();
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.RunSyncAsync(seed.Actor, ApifyInput.FromText("{}")));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.Runs.RunSyncAsync(seed.Actor, ApifyInput.FromText("{}")));
         Assert.Equal("run-timeout-exceeded", ex.ErrorType);
         Assert.Equal(HttpStatusCode.RequestTimeout, ex.StatusCode);
         Assert.NotNull(ex.TargetId);
         Assert.Contains(ex.TargetId!, ex.Message);
-        var run = await client.GetRunAsync(ex.TargetId!);
+        var run = await client.Runs.GetAsync(ex.TargetId!);
         Assert.Equal("RUNNING", run.Status);
         Assert.Equal(seed.ActorId, run.ActorId);
-        await client.AbortRunAsync(run.Id);
+        await client.Runs.AbortAsync(run.Id);
     }
 
     [Fact]
     public async Task Run_sync_without_an_output_record_is_empty()
     {
         var seed = Seed(extra: new { noOutput = true, runDurationMs = 100 });
-        var output = await Client().RunSyncAsync(seed.Actor, null);
+        var output = await Client().Runs.RunSyncAsync(seed.Actor, null);
         Assert.True(output.IsEmpty);
         Assert.Null(output.ContentType);
     }
@@ -291,15 +291,15 @@ public class LifecycleClientTests(FastWaitEmulatorFixture fixture) : IClassFixtu
         var source = Seed(extra: new { runDurationMs = 120_000 });
         var target = Seed(extra: new { runDurationMs = 300 });
         var client = Client();
-        var run = await client.StartRunAsync(source.Actor, null);
-        await WaitUntil(async () => (await client.GetRunAsync(run.Id)).Status == "RUNNING");
-        var morphed = await client.MetamorphRunAsync(run.Id, target.ActorId, null, ApifyInput.FromText("{\"next\":true}"));
+        var run = await client.Runs.StartAsync(source.Actor, null);
+        await WaitUntil(async () => (await client.Runs.GetAsync(run.Id)).Status == "RUNNING");
+        var morphed = await client.Runs.MetamorphAsync(run.Id, target.ActorId, null, ApifyInput.FromText("{\"next\":true}"));
         Assert.Equal(run.Id, morphed.Id);
         var step = Assert.Single(morphed.Metamorphs!);
         Assert.Equal(target.ActorId, step.ActorId);
         Assert.Equal("INPUT-METAMORPH-1", step.InputKey);
-        Assert.Equal("SUCCEEDED", (await client.WaitForRunAsync(run.Id, Wait(), morphed)).Job.Status);
-        var notRunning = await Assert.ThrowsAsync<ApifyApiException>(() => client.MetamorphRunAsync(run.Id, target.ActorId, null, null));
+        Assert.Equal("SUCCEEDED", (await client.Runs.WaitAsync(run.Id, Wait(), morphed)).Job.Status);
+        var notRunning = await Assert.ThrowsAsync<ApifyApiException>(() => client.Runs.MetamorphAsync(run.Id, target.ActorId, null, null));
         Assert.Equal(HttpStatusCode.BadRequest, notRunning.StatusCode);
     }
 

@@ -87,7 +87,7 @@ public class PathSafetyTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
     public async Task Get_actor_with_a_dot_id_sends_nothing()
     {
         _server.ClearRequests();
-        var ex = await Assert.ThrowsAnyAsync<ApifyApiException>(() => Client().GetActorAsync("."));
+        var ex = await Assert.ThrowsAnyAsync<ApifyException>(() => Client().Actors.GetAsync("."));
         Assert.Equal(InvalidPathSegment, ex.ErrorType);
         Assert.Contains("'.' is not a valid Actor id", ex.Message);
         Assert.Empty(_server.Requests());
@@ -97,7 +97,7 @@ public class PathSafetyTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
     public async Task Delete_actor_with_a_dot_dot_id_sends_nothing()
     {
         _server.ClearRequests();
-        var ex = await Assert.ThrowsAnyAsync<ApifyApiException>(() => Client().DeleteActorAsync(".."));
+        var ex = await Assert.ThrowsAnyAsync<ApifyException>(() => Client().Actors.DeleteAsync(".."));
         Assert.Equal(InvalidPathSegment, ex.ErrorType);
         Assert.Empty(_server.Requests());
     }
@@ -105,19 +105,19 @@ public class PathSafetyTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
     [Fact]
     public async Task Removing_the_environment_variable_dot_dot_sends_nothing_and_the_version_stays()
     {
-        var actor = await Client().CreateActorAsync(new ApifyBody().Set("name", NewName()).Set("versions", new List<object?>
+        var actor = await Client().Actors.CreateAsync(new ApifyBody().Set("name", NewName()).Set("versions", new List<object?>
         {
             new ApifyBody().Set("versionNumber", "0.1").Set("sourceType", "TARBALL").Set("tarballUrl", "https://e.com/a.zip"),
         }));
         var set = new[] { new ApifyBody().Set("name", "KEPT").Set("value", "1") };
         _server.ClearRequests();
-        var ex = await Assert.ThrowsAnyAsync<ApifyApiException>(() =>
-            Client().SetEnvironmentVariablesAsync(actor.Id, "0.1", set, new[] { "GONE", ".." }));
+        var ex = await Assert.ThrowsAnyAsync<ApifyException>(() =>
+            Client().ActorVersions.SetEnvironmentVariablesAsync(actor.Id, "0.1", set, new[] { "GONE", ".." }));
         Assert.Equal(InvalidPathSegment, ex.ErrorType);
         Assert.Contains("'..' is not a valid environment variable name", ex.Message);
         // Not even the list, the create of KEPT or the delete of GONE that come before it.
         Assert.Empty(_server.Requests());
-        Assert.Equal("0.1", (await Client().GetActorVersionAsync(actor.Id, "0.1")).VersionNumber);
+        Assert.Equal("0.1", (await Client().ActorVersions.GetAsync(actor.Id, "0.1")).VersionNumber);
     }
 
     [Fact]
@@ -128,15 +128,15 @@ public class PathSafetyTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             """{"data":{"id":"abc","actId":"x","status":"SUCCEEDED","defaultDatasetId":"..","defaultKeyValueStoreId":"a/b"}}""", ApifyJson.Options)!.Data!;
         var build = JsonSerializer.Deserialize<DataEnvelope<ApifyBuild>>("""{"data":{"id":".","status":"RUNNING"}}""", ApifyJson.Options)!.Data!;
         _server.ClearRequests();
-        var dataset = await Assert.ThrowsAnyAsync<ApifyApiException>(async () =>
-            await Client().ListDatasetItemsAsync(ApifyStorageRef.Dataset(run.DefaultDatasetId!), null, new PageRequest(), (ref Utf8JsonReader r) => r.GetString())
+        var dataset = await Assert.ThrowsAnyAsync<ApifyException>(async () =>
+            await Client().Datasets.ListItemsAsync(ApifyStorageRef.Dataset(run.DefaultDatasetId!), null, new PageRequest(), (ref Utf8JsonReader r) => r.GetString())
                 .CollectAsync(1));
         Assert.Equal(InvalidPathSegment, dataset.ErrorType);
-        var store = await Assert.ThrowsAnyAsync<ApifyApiException>(() =>
-            Client().GetRecordAsync(ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!), "OUTPUT"));
+        var store = await Assert.ThrowsAnyAsync<ApifyException>(() =>
+            Client().KeyValueStores.GetRecordAsync(ApifyStorageRef.KeyValueStore(run.DefaultKeyValueStoreId!), "OUTPUT"));
         Assert.Equal(InvalidPathSegment, store.ErrorType);
-        var wait = await Assert.ThrowsAnyAsync<ApifyApiException>(() =>
-            Client().WaitForBuildAsync(build.Id, new ApifyWaitOptions { Timeout = TimeSpan.FromSeconds(1) }, build));
+        var wait = await Assert.ThrowsAnyAsync<ApifyException>(() =>
+            Client().Builds.WaitAsync(build.Id, new ApifyWaitOptions { Timeout = TimeSpan.FromSeconds(1) }, build));
         Assert.Equal(InvalidPathSegment, wait.ErrorType);
         Assert.Empty(_server.Requests());
     }
@@ -147,7 +147,7 @@ public class PathSafetyTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         var verbose = new List<string>();
         _server.ClearRequests();
         var ex = await Assert.ThrowsAsync<ApifyApiException>(() =>
-            Client(verbose).GetRecordAsync(ApifyStorageRef.KeyValueStore("no~store"), "a b%c"));
+            Client(verbose).KeyValueStores.GetRecordAsync(ApifyStorageRef.KeyValueStore("no~store"), "a b%c"));
         var sent = Assert.Single(_server.Requests());
         Assert.Equal("/v2/key-value-stores/no~store/records/a%20b%25c", sent.RawPath);
         Assert.Equal(sent.RawPath, ex.Path);

@@ -36,7 +36,7 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
     {
         var seed = Seed(2345);
         _server.ClearRequests();
-        var builds = await Client(readAheadAt).ListBuildsAsync(seed.Actor, new PageRequest { PageSize = 100, Descending = descending }).CollectAsync();
+        var builds = await Client(readAheadAt).Builds.ListAsync(seed.Actor, new PageRequest { PageSize = 100, Descending = descending }).CollectAsync();
         var numbers = Enumerable.Range(1, 2345).Select(n => "0.0." + n);
         Assert.Equal(descending ? numbers.Reverse() : numbers, builds.Select(b => b.BuildNumber));
         var expected = Enumerable.Range(0, 24).Select(p => (p == 0 ? "" : $"offset={p * 100}&") + "limit=100" + (descending ? "&desc=true" : ""));
@@ -52,7 +52,7 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
     {
         var seed = Seed(builds);
         _server.ClearRequests();
-        var listed = await Client(0.0).ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync();
+        var listed = await Client(0.0).Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync();
         Assert.Equal(builds, listed.Count);
         Assert.Equal(requests, _server.Requests().Count);
     }
@@ -62,7 +62,7 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
     {
         var seed = Seed(1000);
         _server.ClearRequests();
-        var builds = await Client(0.0).ListBuildsAsync(seed.Actor, new PageRequest { Skip = 150, First = 420, PageSize = 100 }).CollectAsync();
+        var builds = await Client(0.0).Builds.ListAsync(seed.Actor, new PageRequest { Skip = 150, First = 420, PageSize = 100 }).CollectAsync();
         Assert.Equal(Enumerable.Range(151, 420).Select(n => "0.0." + n), builds.Select(b => b.BuildNumber));
         Assert.Equal(new[] { "offset=150&limit=100", "offset=250&limit=100", "offset=350&limit=100", "offset=450&limit=100", "offset=550&limit=20" },
             _server.Requests().Select(r => r.Query));
@@ -73,7 +73,7 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
     {
         var seed = Seed(1500);
         _server.ClearRequests();
-        var taken = await Client(0.5).ListBuildsAsync(seed.Actor, new PageRequest { PageSize = 100 }).CollectAsync(take: 50);
+        var taken = await Client(0.5).Builds.ListAsync(seed.Actor, new PageRequest { PageSize = 100 }).CollectAsync(take: 50);
         Assert.Equal(50, taken.Count);
         Assert.Equal("limit=100", Assert.Single(_server.Requests()).Query);
     }
@@ -86,7 +86,7 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
     {
         var seed = Seed(2500);
         _server.ClearRequests();
-        var builds = await new ApifyClient(_server.Connection()).ListBuildsAsync(seed.Actor, new PageRequest { PageSize = pageSize }).CollectAsync(take: taken);
+        var builds = await new ApifyClient(_server.Connection()).Builds.ListAsync(seed.Actor, new PageRequest { PageSize = pageSize }).CollectAsync(take: taken);
         Assert.Equal(taken, builds.Count);
         Assert.Single(_server.Requests());
     }
@@ -116,7 +116,7 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
         // Page 2 (offset 100) is held by the server for a minute: it is still in flight when the consumer stops.
         var seed = SeedSlow(1000, slowFromOffset: 100);
         _server.ClearRequests();
-        var stream = Client(0.5).ListBuildsAsync(seed.Actor, new PageRequest { PageSize = 100 });
+        var stream = Client(0.5).Builds.ListAsync(seed.Actor, new PageRequest { PageSize = 100 });
         var taken = new List<ApifyBuild>();
         await using (var e = stream.GetAsyncEnumerator())
         {
@@ -136,7 +136,7 @@ public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
         var seed = SeedSlow(1000, slowFromOffset: 100);
         _server.ClearRequests();
         using var cts = new CancellationTokenSource();
-        var stream = Client(0.5).ListBuildsAsync(seed.Actor, new PageRequest { PageSize = 100 }, cts.Token);
+        var stream = Client(0.5).Builds.ListAsync(seed.Actor, new PageRequest { PageSize = 100 }, cts.Token);
         var count = 0;
         var walk = Task.Run(async () =>
         {

@@ -31,14 +31,14 @@ public sealed class TransportSafetyTests : IDisposable
         var connection = new ApifyConnection(new Uri("http://apifyps-test.invalid/"), _server.Token, ApifyConnectionSource.Parameter);
         var verbose = new List<string>();
         var client = new ApifyClient(connection, new ApifyClientOptions { MaxRetries = 0, Verbose = verbose.Add });
-        var ex = await Assert.ThrowsAnyAsync<ApifyApiException>(() => client.GetCurrentUserAsync());
+        var ex = await Assert.ThrowsAnyAsync<ApifyException>(() => client.Users.GetCurrentAsync());
         Assert.Equal(UnencryptedAuthentication, ex.ErrorType);
         Assert.Contains("http://apifyps-test.invalid/", ex.Message);
         Assert.Contains("-AllowUnencryptedAuthentication", ex.Message);
         Assert.DoesNotContain(_server.Token, ex.Message);
         Assert.Empty(verbose); // no attempt was made
         // Connect-Apify's check refuses it the same way, before it could store anything.
-        var verify = await Assert.ThrowsAnyAsync<ApifyApiException>(() => ApifyConnector.VerifyAsync(connection, null, default));
+        var verify = await Assert.ThrowsAnyAsync<ApifyException>(() => ApifyConnector.VerifyAsync(connection, null, default));
         Assert.Equal(UnencryptedAuthentication, verify.ErrorType);
     }
 
@@ -51,8 +51,8 @@ public sealed class TransportSafetyTests : IDisposable
         _server.ClearRequests();
         var verbose = new List<string>();
         var client = new ApifyClient(_server.Connection(), new ApifyClientOptions { Verbose = verbose.Add });
-        var ex = await Assert.ThrowsAnyAsync<ApifyApiException>(() =>
-            client.StartRunAsync(seed.ActorId, ApifyInput.FromText("{\"secret\":\"body\"}")));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() =>
+            client.Runs.StartAsync(seed.ActorId, ApifyInput.FromText("{\"secret\":\"body\"}")));
         Assert.Equal(RedirectNotFollowed, ex.ErrorType);
         Assert.Contains(location, ex.Message);
         Assert.Contains("307", ex.Message);
@@ -70,7 +70,7 @@ public sealed class TransportSafetyTests : IDisposable
         _server.AddFault(new { path = "/v2/actor-runs/*", method = "GET", action = "redirect", status = 302, location = "/v2/actor-runs/other", count = 9 });
         _server.ClearRequests();
         var client = new ApifyClient(_server.Connection());
-        var ex = await Assert.ThrowsAnyAsync<ApifyApiException>(() => client.GetRunAsync("somerun"));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.Runs.GetAsync("somerun"));
         Assert.Equal(RedirectNotFollowed, ex.ErrorType);
         Assert.Contains(new Uri(_server.BaseUri, "/v2/actor-runs/other").ToString(), ex.Message);
         Assert.Equal(new Uri(_server.BaseUri, "/v2/actor-runs/other"), ex.Location);

@@ -26,7 +26,7 @@ public class HostedLifecycleTests(EmulatorFixture fixture) : IClassFixture<Emula
     {
         var seed = Seed(new { runDurationMs = 600_000 });
         var client = new ApifyClient(_server.Connection());
-        var run = await client.StartRunAsync(seed.Actor, null);
+        var run = await client.Runs.StartAsync(seed.Actor, null);
         using var pwsh = new HostedPwsh(_server);
         using var ps = pwsh.Create();
         ps.AddScript(string.Format(script, run.Id, seed.Actor));
@@ -41,10 +41,10 @@ public class HostedLifecycleTests(EmulatorFixture fixture) : IClassFixture<Emula
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
         // Ctrl+C never aborts the remote job.
         Assert.DoesNotContain(_server.Requests(), r => r.Path.EndsWith("/abort"));
-        foreach (var listed in await client.ListRunsAsync(seed.Actor, new PageRequest()).CollectAsync())
+        foreach (var listed in await client.Runs.ListAsync(seed.Actor, new PageRequest()).CollectAsync())
         {
-            Assert.Contains((await client.GetRunAsync(listed.Id)).Status, new[] { "READY", "RUNNING" });
-            await client.AbortRunAsync(listed.Id);
+            Assert.Contains((await client.Runs.GetAsync(listed.Id)).Status, new[] { "READY", "RUNNING" });
+            await client.Runs.AbortAsync(listed.Id);
         }
     }
 

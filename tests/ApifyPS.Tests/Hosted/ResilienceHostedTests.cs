@@ -14,7 +14,7 @@ public class ResilienceHostedTests(EmulatorFixture fixture) : IClassFixture<Emul
     private string SeedBuild()
     {
         var seed = _server.Seed("rh" + Guid.NewGuid().ToString("N")[..10], builds: 1);
-        return new ApifyClient(_server.Connection()).ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync().GetAwaiter().GetResult().Single().Id;
+        return new ApifyClient(_server.Connection()).Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync().GetAwaiter().GetResult().Single().Id;
     }
 
     private int RequestsTo(string path) => _server.Requests().Count(r => r.Path == path);

@@ -22,7 +22,7 @@ public class HostedResultsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     private async Task<ApifyRun> LongRun()
     {
         var seed = Seed(new { runDurationMs = 600_000, logIntervalMs = 50 });
-        return await new ApifyClient(_server.Connection()).StartRunAsync(seed.Actor, null);
+        return await new ApifyClient(_server.Connection()).Runs.StartAsync(seed.Actor, null);
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public class HostedResultsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.True(invocation.IsCompleted);
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
         var client = new ApifyClient(_server.Connection());
-        Assert.Equal("RUNNING", (await client.GetRunAsync(run.Id)).Status);
-        await client.AbortRunAsync(run.Id);
+        Assert.Equal("RUNNING", (await client.Runs.GetAsync(run.Id)).Status);
+        await client.Runs.AbortAsync(run.Id);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class HostedResultsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
         await WaitUntil(() => output.Count > 0);
         // Abort the run now: its last lines are written after -Follow started, and the job's end ends -Follow.
-        await new ApifyClient(_server.Connection()).AbortRunAsync(run.Id);
+        await new ApifyClient(_server.Connection()).Runs.AbortAsync(run.Id);
         await WaitUntil(() => invocation.IsCompleted);
         ps.EndInvoke(invocation);
         Assert.Empty(ps.Streams.Error);
@@ -75,7 +75,7 @@ public class HostedResultsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         var invocation = ps.BeginInvoke();
         await WaitUntil(() => invocation.IsCompleted);
         Assert.Equal(7, ps.EndInvoke(invocation).Count);
-        await new ApifyClient(_server.Connection()).AbortRunAsync(run.Id);
+        await new ApifyClient(_server.Connection()).Runs.AbortAsync(run.Id);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var seed = _server.Seed("fm" + Guid.NewGuid().ToString("N")[..10], builds: 1);
         var lister = new ApifyClient(_server.Connection());
-        var buildId = lister.ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync().GetAwaiter().GetResult().Single().Id;
+        var buildId = lister.Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync().GetAwaiter().GetResult().Single().Id;
         var verbose = new List<string>();
         var client = new ApifyClient(_server.Connection(token), new ApifyClientOptions
         {
@@ -59,7 +59,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe();
         Fault(p, "status", count: 2, status: 429);
-        var build = await p.Client.GetBuildAsync(p.BuildId);
+        var build = await p.Client.Builds.GetAsync(p.BuildId);
         Print(p);
         Assert.Equal(p.BuildId, build.Id);
         Assert.Equal(3, RequestsTo(p.Path));
@@ -78,7 +78,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         var p = NewProbe();
         Fault(p, "status", status: 429, retryAfter: "1");
         var watch = Stopwatch.StartNew();
-        await p.Client.GetBuildAsync(p.BuildId);
+        await p.Client.Builds.GetAsync(p.BuildId);
         Print(p);
         Assert.Equal(2, RequestsTo(p.Path));
         Assert.EndsWith("; retrying in 1000 ms (Retry-After)", p.Verbose[0]);
@@ -94,7 +94,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe();
         Fault(p, "status", count: 2, status: status);
-        Assert.Equal(p.BuildId, (await p.Client.GetBuildAsync(p.BuildId)).Id);
+        Assert.Equal(p.BuildId, (await p.Client.Builds.GetAsync(p.BuildId)).Id);
         Assert.Equal(3, RequestsTo(p.Path));
         Assert.StartsWith($"GET {p.Path} -> {status} ", p.Verbose[0]);
     }
@@ -106,7 +106,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe();
         Fault(p, action);
-        Assert.Equal(p.BuildId, (await p.Client.GetBuildAsync(p.BuildId)).Id);
+        Assert.Equal(p.BuildId, (await p.Client.Builds.GetAsync(p.BuildId)).Id);
         Print(p);
         Assert.Equal(2, RequestsTo(p.Path));
         // The retry is the module's own: each request the server saw has its verbose line.
@@ -122,7 +122,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         // before any answer .NET's pool may send it again by itself: harmless for a read. It is answered, once.
         var p = NewProbe();
         Fault(p, "close-after");
-        Assert.Equal(p.BuildId, (await p.Client.GetBuildAsync(p.BuildId)).Id);
+        Assert.Equal(p.BuildId, (await p.Client.Builds.GetAsync(p.BuildId)).Id);
         Print(p);
         Assert.Equal(2, RequestsTo(p.Path));
         Assert.Matches(@"-> 200 OK in \d+ ms \(attempt \d of 9\)$", p.Verbose[^1]);
@@ -135,7 +135,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         // after a clean close), which a read can afford. It ends as connection-failed, not in a loop.
         var p = NewProbe(maxRetries: 2);
         Fault(p, "close-after", count: 100);
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.Builds.GetAsync(p.BuildId));
         Print(p);
         output.WriteLine(ex.Message);
         Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
@@ -177,7 +177,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe(requestTimeout: TimeSpan.FromSeconds(1));
         Fault(p, "delay", delayMs: 20_000);
-        Assert.Equal(p.BuildId, (await p.Client.GetBuildAsync(p.BuildId)).Id);
+        Assert.Equal(p.BuildId, (await p.Client.Builds.GetAsync(p.BuildId)).Id);
         Print(p);
         Assert.Equal(2, RequestsTo(p.Path));
         Assert.Contains("no complete answer within 1 s", p.Verbose[0]);
@@ -192,7 +192,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe();
         Fault(p, action, abort: abort);
-        Assert.Equal(p.BuildId, (await p.Client.GetBuildAsync(p.BuildId)).Id);
+        Assert.Equal(p.BuildId, (await p.Client.Builds.GetAsync(p.BuildId)).Id);
         Print(p);
         Assert.Equal(2, RequestsTo(p.Path));
     }
@@ -210,7 +210,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         var seed = _server.Seed("fml" + Guid.NewGuid().ToString("N")[..10], builds: 5);
         var path = $"/v2/actors/{seed.Actor}/builds";
         _server.AddFault(new { path, method = "GET", action, count = 1, abort });
-        var builds = await p.Client.ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync();
+        var builds = await p.Client.Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync();
         Print(p);
         Assert.Equal(Enumerable.Range(1, 5).Select(i => $"0.0.{i}"), builds.Select(b => b.BuildNumber));
         Assert.Equal(2, _server.Requests().Count(r => r.Path == path));
@@ -227,7 +227,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe(maxRetries: 2);
         Fault(p, action, count: 100, abort: abort);
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.Builds.GetAsync(p.BuildId));
         Print(p);
         output.WriteLine(ex.Message);
         Assert.Equal(type, ex.ErrorType);
@@ -261,7 +261,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
                 body = "{\"data\":" + string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_001) },
         };
         _server.AddFault(fault);
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.Builds.GetAsync(p.BuildId));
         Print(p);
         output.WriteLine(ex.Message);
         Assert.Equal(ApifyErrorTypes.InvalidResponse, ex.ErrorType);
@@ -281,7 +281,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe();
         Fault(p, "truncate", count: 100, abort: true);
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.Builds.GetAsync(p.BuildId));
         Print(p);
         Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
         Assert.Equal(9, ex.Attempts);
@@ -296,7 +296,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         var seed = _server.Seed("fmh" + Guid.NewGuid().ToString("N")[..10], builds: 3);
         var path = $"/v2/actors/{seed.Actor}/builds";
         _server.AddFault(new { path, method = "GET", action = "html", status = 200, count = 100 });
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync());
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync());
         Print(p);
         Assert.Equal(ApifyErrorTypes.InvalidResponse, ex.ErrorType);
         Assert.Equal(2, ex.Attempts);
@@ -308,17 +308,17 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe();
         Fault(p, "status", status: 403, errorType: "insufficient-permissions");
-        var forbidden = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        var forbidden = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.Builds.GetAsync(p.BuildId));
         Assert.Equal("insufficient-permissions", forbidden.ErrorType);
         Assert.Equal(1, forbidden.Attempts);
         Assert.Equal(1, RequestsTo(p.Path));
 
-        var missing = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync("NoSuchBuild" + p.BuildId));
+        var missing = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.Builds.GetAsync("NoSuchBuild" + p.BuildId));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(1, RequestsTo("/v2/actor-builds/NoSuchBuild" + p.BuildId));
 
         var wrong = NewProbe(token: "wrong_" + Guid.NewGuid().ToString("N"));
-        var unauthorized = await Assert.ThrowsAsync<ApifyApiException>(() => wrong.Client.GetBuildAsync(wrong.BuildId));
+        var unauthorized = await Assert.ThrowsAsync<ApifyApiException>(() => wrong.Client.Builds.GetAsync(wrong.BuildId));
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
         Assert.Equal(1, RequestsTo(wrong.Path));
         Assert.Single(wrong.Verbose);
@@ -329,7 +329,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe(maxRetries: 3);
         Fault(p, "status", count: 100, status: 503);
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.Builds.GetAsync(p.BuildId));
         Print(p);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.Equal("internal-server-error", ex.ErrorType);
@@ -345,7 +345,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe(maxRetries: 0);
         Fault(p, "status", count: 5, status: 503);
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetBuildAsync(p.BuildId));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.Builds.GetAsync(p.BuildId));
         Assert.Equal(1, ex.Attempts);
         Assert.Equal(1, RequestsTo(p.Path));
     }
@@ -356,7 +356,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         var p = NewProbe();
         Fault(p, "status", status: 503, retryAfter: "60");
         using var cts = new CancellationTokenSource();
-        var call = p.Client.GetBuildAsync(p.BuildId, cts.Token);
+        var call = p.Client.Builds.GetAsync(p.BuildId, cts.Token);
         await Until(() => RequestsTo(p.Path) == 1 && p.Verbose.Count == 1, "the first attempt");
         cts.Cancel();
         var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(20)));
@@ -371,7 +371,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         var p = NewProbe();
         Fault(p, "delay", delayMs: 60_000);
         using var cts = new CancellationTokenSource();
-        var call = p.Client.GetBuildAsync(p.BuildId, cts.Token);
+        var call = p.Client.Builds.GetAsync(p.BuildId, cts.Token);
         await Until(() => RequestsTo(p.Path) == 1, "the request to arrive");
         cts.Cancel();
         var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(20)));
@@ -383,7 +383,12 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     // ---- The start rule, through ExecuteAsync with a request of kind Start. ----
 
     private static ApifyRequest StartLike(Probe p, TimeSpan? capacityWait = null) =>
-        new(HttpMethod.Get, TestPaths.Of(p.Path), kind: ApifyRequestKind.Start) { TargetId = p.BuildId, CapacityWait = capacityWait };
+        new(HttpMethod.Get, TestPaths.Of(p.Path), ApifyRequestPolicy.Start)
+        {
+            TargetId = p.BuildId,
+            CapacityWait = capacityWait,
+            OutcomeCheck = ApifyOutcomeCheck.InConsole("the test's request"),
+        };
 
     [Theory]
     [InlineData("status", 503)]
@@ -416,8 +421,9 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         var p = NewProbe();
         var path = $"/v2/actors/{p.BuildId}/runs";
         _server.AddFault(new { path, method = "POST", action, count = 5 });
-        var request = new ApifyRequest(HttpMethod.Post, TestPaths.Of(path), kind: ApifyRequestKind.Start)
+        var request = new ApifyRequest(HttpMethod.Post, TestPaths.Of(path), ApifyRequestPolicy.Start)
         {
+            OutcomeCheck = ApifyOutcomeCheck.RunsOf(p.BuildId),
             Content = () => new StringContent("{\"url\":\"https://example.com\"}", System.Text.Encoding.UTF8, "application/json"),
         };
         var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetDataAsync<ApifyBuild>(request, default));
@@ -470,7 +476,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         var client = new ApifyClient(new ApifyConnection(new Uri($"http://127.0.0.1:{port}"), "t", ApifyConnectionSource.Parameter),
             new ApifyClientOptions { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1), Verbose = lines.Add });
         var ex = await Assert.ThrowsAsync<ApifyApiException>(() =>
-            client.GetDataAsync<ApifyBuild>(new ApifyRequest(HttpMethod.Post, TestPaths.Of("/v2/actors/a~b/runs"), kind: ApifyRequestKind.Start), default));
+            client.GetDataAsync<ApifyBuild>(new ApifyRequest(HttpMethod.Post, TestPaths.Of("/v2/actors/a~b/runs"), ApifyRequestPolicy.Start) { OutcomeCheck = ApifyOutcomeCheck.RunsOf("a~b") }, default));
         Assert.Equal(ApifyErrorTypes.ConnectionFailed, ex.ErrorType);
         Assert.Equal(3, ex.Attempts);
         Assert.Equal(3, lines.Count);
@@ -509,7 +515,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
     {
         var p = NewProbe();
         Fault(p, "truncate", abort: true);
-        var request = new ApifyRequest(HttpMethod.Get, TestPaths.Of(p.Path), kind: ApifyRequestKind.Stream);
+        var request = new ApifyRequest(HttpMethod.Get, TestPaths.Of(p.Path), ApifyRequestPolicy.FollowText);
         var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.ExecuteAsync(request, async (response, token) =>
         {
             using var stream = await response.Content.ReadAsStreamAsync(token);

@@ -18,7 +18,7 @@ public class RateLimitTests(ITestOutputHelper output)
     private static (string Actor, string BuildId) SeedOne(EmulatorProcess server)
     {
         var seed = server.Seed("rl" + Guid.NewGuid().ToString("N")[..10], builds: 2);
-        var builds = new ApifyClient(server.Connection()).ListBuildsAsync(seed.Actor, new PageRequest()).CollectAsync().GetAwaiter().GetResult();
+        var builds = new ApifyClient(server.Connection()).Builds.ListAsync(seed.Actor, new PageRequest()).CollectAsync().GetAwaiter().GetResult();
         return (seed.Actor, builds[0].Id);
     }
 
@@ -58,12 +58,11 @@ public class RateLimitTests(ITestOutputHelper output)
         server.SetRateLimit(new { limit = 20 });
         var client = new ApifyClient(server.Connection(), new ApifyClientOptions { MaxRetries = 8, RetryBaseDelay = TimeSpan.FromMilliseconds(5) });
         var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 60; i++) Assert.Equal(buildId, (await client.GetBuildAsync(buildId)).Id);
+        for (var i = 0; i < 60; i++) Assert.Equal(buildId, (await client.Builds.GetAsync(buildId)).Id);
         watch.Stop();
         var stats = server.RateLimit();
         output.WriteLine($"60 sequential reads at a limit of 20/s: {60 / watch.Elapsed.TotalSeconds:0.0}/s, {stats.Limited} x 429");
-        Assert.Equal(20, ApifyRateLimiter.KnownLimit(ApifyRateLimiter.KeyOf(server.BaseUri,
-            new ApifyRequest(HttpMethod.Get, TestPaths.Of("/v2/actor-builds/" + buildId)))));
+        Assert.Equal(20, ApifyRateLimiter.KnownLimit(ApifyRateLimiter.KeyOf(server.BaseUri, ApifyPaths.Build(buildId), ApifyRateLane.Resource)));
         Assert.InRange(stats.Limited, 0, 2);
     }
 
@@ -84,7 +83,7 @@ public class RateLimitTests(ITestOutputHelper output)
                 RetryBaseDelay = TimeSpan.FromMilliseconds(5),
                 Verbose = l => lines.Enqueue($"{watch.ElapsedMilliseconds,6} {l}"),
             });
-            for (var i = 0; i < 10; i++) await client.GetBuildAsync(buildId);
+            for (var i = 0; i < 10; i++) await client.Builds.GetAsync(buildId);
         })));
         var stats = server.RateLimit();
         output.WriteLine($"80 reads from 8 callers at a limit of 20/s: {80 / watch.Elapsed.TotalSeconds:0.0}/s, {stats.Limited} x 429");
@@ -103,14 +102,14 @@ public class RateLimitTests(ITestOutputHelper output)
         server.AddFault(new { path, action = "status", status = 429, retryAfter = "1" });
         var firstLines = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var first = new ApifyClient(server.Connection(), new ApifyClientOptions { MaxRetries = 8, RetryBaseDelay = TimeSpan.FromMilliseconds(1), Verbose = firstLines.Enqueue });
-        var firstCall = first.GetBuildAsync(buildId);
+        var firstCall = first.Builds.GetAsync(buildId);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         // The first attempt's line is written once its 429 was seen, i.e. once the lane is paused.
         while (firstLines.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(10);
         // A second caller arriving during the pause waits for it too, instead of adding to the pile.
         var lines = new List<string>();
         var second = new ApifyClient(server.Connection(), new ApifyClientOptions { Verbose = lines.Add });
-        await second.GetBuildAsync(buildId);
+        await second.Builds.GetAsync(buildId);
         await firstCall;
         output.WriteLine(string.Join("\n", lines));
         Assert.Matches(@"after \d+ ms pacing for the rate limit", Assert.Single(lines));

@@ -37,38 +37,76 @@ public class RetryPolicyTests
     }
 
     [Fact]
-    public void Timeouts_depend_on_the_kind_of_request()
+    public void Timeouts_are_the_tier_each_endpoint_declares()
     {
         var client = new ApifyClient(new ApifyConnection(new Uri("http://127.0.0.1:9"), "t", ApifyConnectionSource.Parameter));
-        Assert.Equal(TimeSpan.FromSeconds(30), client.TimeoutOf(new ApifyRequest(HttpMethod.Get, TestPaths.Of("/v2/actor-builds/x"))));
-        Assert.Equal(Timeout.InfiniteTimeSpan, client.TimeoutOf(new ApifyRequest(HttpMethod.Get, TestPaths.Of("/v2/actor-runs/x/log"), kind: ApifyRequestKind.Stream)));
-        Assert.Equal(TimeSpan.FromSeconds(90), client.TimeoutOf(new ApifyRequest(HttpMethod.Get, TestPaths.Of("/v2/actor-runs/x"),
-            new ApifyQuery().Add("waitForFinish", 60L), ApifyRequestKind.LongPoll)));
-        Assert.Equal(TimeSpan.FromSeconds(40), client.TimeoutOf(new ApifyRequest(HttpMethod.Post, TestPaths.Of("/v2/actors/a/runs"),
-            new ApifyQuery().Add("waitForFinish", 10L), ApifyRequestKind.Start)));
-        Assert.True(client.TimeoutOf(new ApifyRequest(HttpMethod.Post, TestPaths.Of("/v2/actors/a/run-sync"), kind: ApifyRequestKind.Start)) > TimeSpan.FromSeconds(300));
-        Assert.True(client.TimeoutOf(new ApifyRequest(HttpMethod.Post, TestPaths.Of("/v2/actors/a/run-sync-get-dataset-items"), kind: ApifyRequestKind.Start)) > TimeSpan.FromSeconds(300));
+        TimeSpan Of(ApifyRequest request) => client.Core.TimeoutOf(request);
+        Assert.Equal(TimeSpan.FromSeconds(30), Of(new ApifyRequest(HttpMethod.Get, ApifyPaths.Build("x"), ApifyRequestPolicy.Read)));
+        Assert.Equal(Timeout.InfiniteTimeSpan, Of(new ApifyRequest(HttpMethod.Get, ApifyPaths.RunLog("x"), ApifyRequestPolicy.FollowText)));
+        Assert.Equal(TimeSpan.FromSeconds(90), Of(ApifyRequest.LongPoll(ApifyPaths.Run("x"), 60, "x")));
+        Assert.Equal(TimeSpan.FromSeconds(40), Of(ApifyRequest.LongPoll(ApifyPaths.Run("x"), 10, "x")));
+        Assert.Equal(TimeSpan.FromSeconds(30), Of(ApifyRequest.LongPoll(ApifyPaths.Run("x"), 0, "x")));
+        Assert.Equal(TimeSpan.FromSeconds(30), Of(new ApifyRequest(HttpMethod.Post, ApifyPaths.ActorRuns("a"), ApifyRequestPolicy.Start)));
+        Assert.Equal(client.Options.RunSyncTimeout, Of(new ApifyRequest(HttpMethod.Post, ApifyPaths.ActorRunSync("a"), ApifyRequestPolicy.RunSync)));
+        Assert.True(client.Options.RunSyncTimeout > TimeSpan.FromSeconds(300));
+        // A download to a file: the request timeout, applied to the answer's start and then to every pause between bytes.
+        Assert.Equal(TimeSpan.FromSeconds(30), Of(new ApifyRequest(HttpMethod.Get, ApifyPaths.Record(ApifyStorageRef.KeyValueStore("s"), "k"), ApifyRequestPolicy.DownloadRecord)));
+    }
+
+    [Fact]
+    public void A_create_or_start_must_declare_what_to_check_when_its_outcome_is_unknown()
+    {
+        var client = new ApifyClient(new ApifyConnection(new Uri("http://127.0.0.1:9"), "t", ApifyConnectionSource.Parameter));
+        var request = new ApifyRequest(HttpMethod.Post, ApifyPaths.ActorRuns("a"), ApifyRequestPolicy.Start);
+        var ex = Assert.Throws<InvalidOperationException>(() => client.SendAsync(request, CancellationToken.None).GetAwaiter().GetResult());
+        Assert.Contains("outcome check", ex.Message);
     }
 
     [Theory]
-    [InlineData("/v2/actors/janedoe~web-scraper/runs", "Get-ApifyRun -Actor 'janedoe~web-scraper' -Descending -First 5")]
-    [InlineData("/v2/actors/janedoe~web-scraper/run-sync", "Get-ApifyRun -Actor 'janedoe~web-scraper' -Descending -First 5")]
-    [InlineData("/v2/actors/abc/builds", "Get-ApifyBuild -Actor 'abc' -Descending -First 5")]
-    [InlineData("/v2/actor-runs/RUN1/metamorph", "Get-ApifyRun -Id 'RUN1'")]
-    [InlineData("/v2/actors/abc/runs/RUN1/metamorph", "Get-ApifyRun -Id 'RUN1'")]
-    public void Says_how_to_check_whether_a_start_happened(string path, string hint) =>
-        Assert.Equal(hint, ApifyResilience.StartCheckHint(new ApifyRequest(HttpMethod.Post, TestPaths.Of(path), kind: ApifyRequestKind.Start)));
+    [InlineData(ApifyOutcomeCheckKind.RunsOfActor, "janedoe~web-scraper", "Get-ApifyRun -Actor 'janedoe~web-scraper' -Descending -First 5", "the newest runs of Actor 'janedoe~web-scraper'")]
+    [InlineData(ApifyOutcomeCheckKind.BuildsOfActor, "abc", "Get-ApifyBuild -Actor 'abc' -Descending -First 5", "the newest builds of Actor 'abc'")]
+    [InlineData(ApifyOutcomeCheckKind.Run, "RUN1", "Get-ApifyRun -Id 'RUN1'", "run 'RUN1'")]
+    [InlineData(ApifyOutcomeCheckKind.RunsOfTask, "janedoe~nightly", "Get-ApifyRun -Task 'janedoe~nightly' -Descending -First 5", "the newest runs of task 'janedoe~nightly'")]
+    public void A_check_is_data_in_the_core_and_a_command_in_the_cmdlet_layer(ApifyOutcomeCheckKind kind, string id, string command, string words)
+    {
+        var check = kind switch
+        {
+            ApifyOutcomeCheckKind.RunsOfActor => ApifyOutcomeCheck.RunsOf(id),
+            ApifyOutcomeCheckKind.BuildsOfActor => ApifyOutcomeCheck.BuildsOf(id),
+            ApifyOutcomeCheckKind.Run => ApifyOutcomeCheck.Run(id),
+            _ => ApifyOutcomeCheck.RunsOfTask(id),
+        };
+        Assert.Equal(words, check.Describe());
+        Assert.True(check.IsJob);
+        Assert.Equal(command, ApifyPS.Cmdlets.OutcomeCheckCommand.Render(check));
+    }
+
+    public static TheoryData<string, ApifyRateLane, string> Lanes => new()
+    {
+        { ApifyPaths.Run("R1").Value, ApifyRateLane.Resource, "actor-runs/R1" },
+        { ApifyPaths.DatasetItems(ApifyStorageRef.RunDataset("R1")).Value, ApifyRateLane.Resource, "actor-runs/R1" },
+        { ApifyPaths.ActorBuilds("a~b").Value, ApifyRateLane.Resource, "actors/a~b" },
+        { ApifyPaths.ActorRuns("a~b").Value, ApifyRateLane.Starts, "start actors/a~b" },
+        { ApifyPaths.Record(ApifyStorageRef.KeyValueStore("S"), "k").Value, ApifyRateLane.Resource, "key-value-stores/S/records" },
+        { ApifyPaths.Builds().Value, ApifyRateLane.Resource, "actor-builds" },
+    };
 
     [Theory]
-    [InlineData("GET", "/v2/actor-runs/R1", ApifyRequestKind.Read, "actor-runs/R1")]
-    [InlineData("GET", "/v2/actor-runs/R1/dataset/items", ApifyRequestKind.Read, "actor-runs/R1")]
-    [InlineData("GET", "/v2/acts/a~b/builds", ApifyRequestKind.Read, "actors/a~b")]
-    [InlineData("POST", "/v2/actors/a~b/runs", ApifyRequestKind.Start, "start actors/a~b")]
-    [InlineData("GET", "/v2/key-value-stores/S/records/k", ApifyRequestKind.Read, "key-value-stores/S/records")]
-    [InlineData("GET", "/v2/actor-builds", ApifyRequestKind.Read, "actor-builds")]
-    public void Rate_limit_lanes_are_per_resource(string method, string path, ApifyRequestKind kind, string lane) =>
-        Assert.Equal("http://127.0.0.1:5000 " + lane,
-            ApifyRateLimiter.KeyOf(new Uri("http://127.0.0.1:5000/"), new ApifyRequest(new HttpMethod(method), TestPaths.Of(path), kind: kind)));
+    [MemberData(nameof(Lanes))]
+    public void Rate_limit_lanes_are_per_resource_as_each_path_was_built(string path, ApifyRateLane lane, string expected)
+    {
+        var built = path switch
+        {
+            _ when path == ApifyPaths.Run("R1").Value => ApifyPaths.Run("R1"),
+            _ when path.EndsWith("/dataset/items") => ApifyPaths.DatasetItems(ApifyStorageRef.RunDataset("R1")),
+            _ when path.EndsWith("/builds") => ApifyPaths.ActorBuilds("a~b"),
+            _ when path.EndsWith("/runs") => ApifyPaths.ActorRuns("a~b"),
+            _ when path.Contains("/records/") => ApifyPaths.Record(ApifyStorageRef.KeyValueStore("S"), "k"),
+            _ => ApifyPaths.Builds(),
+        };
+        Assert.Equal(path, built.Value);
+        Assert.Equal("http://127.0.0.1:5000 " + expected, ApifyRateLimiter.KeyOf(new Uri("http://127.0.0.1:5000/"), built, lane));
+    }
 
     [Fact]
     public void A_refused_connection_was_never_sent_a_reset_may_have_been()

@@ -1,5 +1,6 @@
 using System.Net;
 using ApifyPS.Client;
+using ApifyPS.Cmdlets;
 using ApifyPS.Models;
 using ApifyPS.Tests.Support;
 using Xunit;
@@ -62,10 +63,11 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var path = $"/v2/actors/{actor}/runs";
         _server.AddFault(new { path, method = "POST", action, count = 5 });
         var before = _server.JobsStarted();
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().StartRunAsync(actor, Input));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().Runs.StartAsync(actor, Input));
         Print(ex);
         Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
-        Assert.Contains($"Get-ApifyRun -Actor '{actor}' -Descending -First 5", ex.Message);
+        Assert.Equal($"Get-ApifyRun -Actor '{actor}' -Descending -First 5", OutcomeCheckCommand.Render(ex.OutcomeCheck!));
+        Assert.Contains(ex.OutcomeCheck!.Describe(), ex.Message);
         Assert.Equal(actor, ex.TargetId);
         Assert.Equal(1, RequestsTo("POST", path));
         Assert.Equal(before.Runs + started, _server.JobsStarted().Runs);
@@ -79,7 +81,7 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         // The server starts the run at once and answers 20 s later; the client gives up after 1 s.
         _server.AddFault(new { path, method = "POST", action = "delay", delayMs = 20_000 });
         var before = _server.JobsStarted();
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client(TimeSpan.FromSeconds(1)).StartRunAsync(actor, Input));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client(TimeSpan.FromSeconds(1)).Runs.StartAsync(actor, Input));
         Print(ex);
         Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
         Assert.Equal(ApifyErrorTypes.RequestTimeout, Assert.IsType<ApifyApiException>(ex.InnerException).ErrorType);
@@ -87,7 +89,7 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var jobs = await Until(j => j.Runs > before.Runs, "the run the timed-out start created");
         Assert.Equal(before.Runs + 1, jobs.Runs);
         // The check the error recommends finds it.
-        var listed = await Client().ListRunsAsync(actor, new PageRequest { Descending = true, First = 5 }).CollectAsync();
+        var listed = await Client().Runs.ListAsync(actor, new PageRequest { Descending = true, First = 5 }).CollectAsync();
         Assert.Single(listed);
     }
 
@@ -101,7 +103,7 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var path = $"/v2/actors/{actor}/runs";
         _server.AddFault(new { path, method = "POST", action = "status", status, process = processed, count = 5 });
         var before = _server.JobsStarted();
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().StartRunAsync(actor, Input));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().Runs.StartAsync(actor, Input));
         Print(ex);
         Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
         Assert.Equal((HttpStatusCode)status, ex.StatusCode);
@@ -116,7 +118,7 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var path = $"/v2/actors/{actor}/runs";
         _server.AddFault(new { path, method = "POST", action = "status", status = 429, count = 2 });
         var before = _server.JobsStarted();
-        var run = await Client().StartRunAsync(actor, Input);
+        var run = await Client().Runs.StartAsync(actor, Input);
         Print();
         Assert.False(string.IsNullOrEmpty(run.Id));
         Assert.Equal(3, RequestsTo("POST", path));
@@ -130,7 +132,7 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var path = $"/v2/actors/{actor}/runs";
         _server.AddFault(new { path, method = "POST", action = "truncate", abort = true });
         var before = _server.JobsStarted();
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().StartRunAsync(actor, Input));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().Runs.StartAsync(actor, Input));
         Print(ex);
         Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
         Assert.Equal(HttpStatusCode.Created, ex.StatusCode);
@@ -146,10 +148,11 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var path = $"/v2/actors/{actor}/builds";
         _server.AddFault(new { path, method = "POST", action = "reset-after" });
         var before = _server.JobsStarted();
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().StartBuildAsync(actor, "0.0"));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().Builds.StartAsync(actor, "0.0"));
         Print(ex);
         Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
-        Assert.Contains($"Get-ApifyBuild -Actor '{actor}' -Descending -First 5", ex.Message);
+        Assert.Equal($"Get-ApifyBuild -Actor '{actor}' -Descending -First 5", OutcomeCheckCommand.Render(ex.OutcomeCheck!));
+        Assert.Contains(ex.OutcomeCheck!.Describe(), ex.Message);
         Assert.Equal(1, RequestsTo("POST", path));
         Assert.Equal(before.Builds + 1, _server.JobsStarted().Builds);
     }
@@ -161,7 +164,7 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var path = $"/v2/actors/{actor}/run-sync";
         _server.AddFault(new { path, method = "POST", action = "reset-after" });
         var before = _server.JobsStarted();
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().RunSyncAsync(actor, Input));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => Client().Runs.RunSyncAsync(actor, Input));
         Print(ex);
         Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
         Assert.Equal(1, RequestsTo("POST", path));
@@ -174,18 +177,19 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var actor = NewActor();
         var target = NewActor();
         var client = Client();
-        var run = await client.StartRunAsync(actor, Input);
-        await Until(_ => client.GetRunAsync(run.Id).GetAwaiter().GetResult().Status == ApifyJobStatus.Running, "the run to be RUNNING");
+        var run = await client.Runs.StartAsync(actor, Input);
+        await Until(_ => client.Runs.GetAsync(run.Id).GetAwaiter().GetResult().Status == ApifyJobStatus.Running, "the run to be RUNNING");
         var path = $"/v2/actor-runs/{run.Id}/metamorph";
         _server.AddFault(new { path, method = "POST", action = "status", status = 503, count = 5 });
         var before = _server.JobsStarted();
-        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.MetamorphRunAsync(run.Id, target, null, Input));
+        var ex = await Assert.ThrowsAsync<ApifyApiException>(() => client.Runs.MetamorphAsync(run.Id, target, null, Input));
         Print(ex);
         Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
-        Assert.Contains($"Get-ApifyRun -Id '{run.Id}'", ex.Message);
+        Assert.Equal($"Get-ApifyRun -Id '{run.Id}'", OutcomeCheckCommand.Render(ex.OutcomeCheck!));
+        Assert.Contains(ex.OutcomeCheck!.Describe(), ex.Message);
         Assert.Equal(1, RequestsTo("POST", path));
         Assert.Equal(before.Metamorphs, _server.JobsStarted().Metamorphs);
-        await client.AbortRunAsync(run.Id);
+        await client.Runs.AbortAsync(run.Id);
     }
 
     // ---- Clean closes (FIN): the server or a proxy reads the request, maybe acts on it, and closes the connection
@@ -212,44 +216,45 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         switch (start)
         {
             case "build":
-                return new("POST", $"/v2/actors/{actor}/builds", c => c.StartBuildAsync(actor, "0.0"),
+                return new("POST", $"/v2/actors/{actor}/builds", c => c.Builds.StartAsync(actor, "0.0"),
                     () => Task.FromResult(_server.JobsStarted().Builds), $"Get-ApifyBuild -Actor '{actor}' -Descending -First 5");
             case "run":
             case "run+input":
-                return new("POST", $"/v2/actors/{actor}/runs", c => c.StartRunAsync(actor, start == "run" ? null : Input), Runs, runsCheck);
+                return new("POST", $"/v2/actors/{actor}/runs", c => c.Runs.StartAsync(actor, start == "run" ? null : Input), Runs, runsCheck);
             case "run-sync":
             case "run-sync+input":
             {
                 var quick = _server.Seed("sc" + Guid.NewGuid().ToString("N")[..10], builds: 1, extra: new { runDurationMs = 50 }).Actor;
                 return new(start == "run-sync" ? "GET" : "POST", $"/v2/actors/{quick}/run-sync",
-                    c => c.RunSyncAsync(quick, start == "run-sync" ? null : Input), Runs, $"Get-ApifyRun -Actor '{quick}' -Descending -First 5");
+                    c => c.Runs.RunSyncAsync(quick, start == "run-sync" ? null : Input), Runs, $"Get-ApifyRun -Actor '{quick}' -Descending -First 5");
             }
             case "metamorph":
             case "metamorph+input":
             {
                 var target = NewActor();
-                var run = await Client().StartRunAsync(actor, Input);
-                await Until(_ => Client().GetRunAsync(run.Id).GetAwaiter().GetResult().Status == ApifyJobStatus.Running, "the run to be RUNNING");
+                var run = await Client().Runs.StartAsync(actor, Input);
+                await Until(_ => Client().Runs.GetAsync(run.Id).GetAwaiter().GetResult().Status == ApifyJobStatus.Running, "the run to be RUNNING");
                 return new("POST", $"/v2/actor-runs/{run.Id}/metamorph",
-                    c => c.MetamorphRunAsync(run.Id, target, null, start == "metamorph" ? null : Input),
+                    c => c.Runs.MetamorphAsync(run.Id, target, null, start == "metamorph" ? null : Input),
                     () => Task.FromResult(_server.JobsStarted().Metamorphs), $"Get-ApifyRun -Id '{run.Id}'");
             }
             case "actor":
             {
                 var name = "sc-" + Guid.NewGuid().ToString("N")[..10];
-                return new("POST", "/v2/actors", c => c.CreateActorAsync(new ApifyBody().Set("name", name)),
-                    async () => (await Client().ListActorsAsync(true, null, new PageRequest()).CollectAsync()).Count(a => a.Name == name),
-                    "Apify Console");
+                return new("POST", "/v2/actors", c => c.Actors.CreateAsync(new ApifyBody().Set("name", name)),
+                    async () => (await Client().Actors.ListAsync(true, null, new PageRequest()).CollectAsync()).Count(a => a.Name == name),
+                    $"Get-ApifyActor -My | Where-Object Name -EQ '{name}'");
             }
             case "version":
                 return new("POST", $"/v2/actors/{actor}/versions",
-                    c => c.CreateActorVersionAsync(actor, new ApifyBody().Set("versionNumber", "9.9").Set("sourceType", "GIT_REPO")
+                    c => c.ActorVersions.CreateAsync(actor, new ApifyBody().Set("versionNumber", "9.9").Set("sourceType", "GIT_REPO")
                         .Set("gitRepoUrl", "https://github.com/x/y")),
-                    async () => (await Client().ListActorVersionsAsync(actor)).Count(v => v.VersionNumber == "9.9"), "Apify Console");
+                    async () => (await Client().ActorVersions.ListAsync(actor)).Count(v => v.VersionNumber == "9.9"), $"Get-ApifyActorVersion -Actor '{actor}'");
             case "env-var":
                 return new("POST", $"/v2/actors/{actor}/versions/0.0/env-vars",
-                    c => c.SetEnvironmentVariablesAsync(actor, "0.0", new[] { new ApifyBody().Set("name", "MODE").Set("value", "dev") }, Array.Empty<string>()),
-                    async () => (await Client().ListEnvironmentVariablesAsync(actor, "0.0")).Count(v => v.Name == "MODE"), "Apify Console");
+                    c => c.ActorVersions.SetEnvironmentVariablesAsync(actor, "0.0", new[] { new ApifyBody().Set("name", "MODE").Set("value", "dev") }, Array.Empty<string>()),
+                    async () => (await Client().ActorVersions.ListEnvironmentVariablesAsync(actor, "0.0")).Count(v => v.Name == "MODE"),
+                    $"(Get-ApifyActorVersion -Actor '{actor}' -Version '0.0').EnvVars");
             default:
                 throw new ArgumentOutOfRangeException(nameof(start), start, null);
         }
@@ -262,7 +267,7 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var c = await Prepare(start);
         var client = Client();
         // A pooled connection for the start to reuse: older runtimes re-send only what failed on a reused connection.
-        await client.GetCurrentUserAsync();
+        await client.Users.GetCurrentAsync();
         var made = await c.Made();
         var sent = RequestsTo(c.Method, c.Path);
         var fault = _server.AddFault(new { path = c.Path, method = c.Method, action = "close-after", process = processed, count = 5 }).GetProperty("id").GetString();
@@ -283,7 +288,8 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         Assert.Equal(made + (processed ? 1 : 0), await c.Made());
         Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
         Assert.Equal(1, ex.Attempts);
-        Assert.Contains(c.Check, ex.Message);
+        Assert.Equal(c.Check, OutcomeCheckCommand.Render(ex.OutcomeCheck!));
+        Assert.Contains(ex.OutcomeCheck!.Describe(), ex.Message);
         Assert.Contains("not sent again", ex.Message);
         Assert.NotNull(ex.RecommendedAction);
         Assert.Matches($@"^{c.Method} {System.Text.RegularExpressions.Regex.Escape(c.Path)}\S* -> connection failed .*\(attempt 1 of 9\); not repeated: the start may have happened$", last);
@@ -296,12 +302,12 @@ public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper ou
         var path = $"/v2/actors/{actor}/runs";
         _server.AddFault(new { path, method = "POST", action = "status", status = 402, errorType = ApifyErrorTypes.ConcurrentRunsLimitExceeded });
         var before = _server.JobsStarted();
-        var refused = await Assert.ThrowsAsync<ApifyApiException>(() => Client().StartRunAsync(actor, Input));
+        var refused = await Assert.ThrowsAsync<ApifyApiException>(() => Client().Runs.StartAsync(actor, Input));
         Assert.Equal(ApifyErrorTypes.ConcurrentRunsLimitExceeded, refused.ErrorType);
         Assert.Equal(1, RequestsTo("POST", path));
 
         _server.AddFault(new { path, method = "POST", action = "status", status = 402, errorType = ApifyErrorTypes.ActorMemoryLimitExceeded, count = 2 });
-        var run = await Client().StartRunAsync(actor, Input, new ApifyRunOptionsRequest { CapacityWait = TimeSpan.FromMinutes(1) });
+        var run = await Client().Runs.StartAsync(actor, Input, new ApifyRunOptionsRequest { CapacityWait = TimeSpan.FromMinutes(1) });
         Print();
         Assert.False(string.IsNullOrEmpty(run.Id));
         Assert.Equal(4, RequestsTo("POST", path));

@@ -29,7 +29,7 @@ public sealed class MemoryVault : ApifyPS.Client.ISecretVault
     public string GetSecret(string vault, string name) =>
         Secrets.TryGetValue((vault, name), out var s)
             ? s
-            : throw new ApifyPS.Client.ApifyApiException(null, ApifyPS.Client.ApifyErrorTypes.SecretVaultUnavailable, $"no secret {name}", "", "");
+            : throw new ApifyPS.Client.ApifyConnectionException(ApifyPS.Client.ApifyErrorTypes.SecretVaultUnavailable, $"no secret {name}");
 
     public void SetSecret(string vault, string name, string secret) => Secrets[(vault, name)] = secret;
 
