@@ -12,6 +12,10 @@ BeforeDiscovery {
     $script:ViewTypes = @(Get-ChildItem (Join-Path $root 'out/ApifyPS/Formats') -Filter *.Format.ps1xml |
             ForEach-Object { ([xml](Get-Content -Raw $_.FullName)).Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName } |
             Sort-Object -Unique | ForEach-Object { @{ TypeName = $_ } })
+    # Every type a cmdlet says it writes.
+    $script:OutputTypes = @(Get-Command -Module ApifyPS | ForEach-Object OutputType | Where-Object Type |
+            ForEach-Object { $_.Type } | Where-Object { $_.Namespace -like 'ApifyPS*' } | Sort-Object FullName -Unique |
+            ForEach-Object { @{ TypeName = $_.FullName; ViewTypes = @($script:ViewTypes.TypeName) } })
 }
 
 BeforeAll {
@@ -79,6 +83,17 @@ BeforeAll {
 AfterAll {
     if ($script:Emu) { Stop-ApifyEmulator $script:Emu }
     Remove-Item Env:APIFY_TOKEN, Env:APIFY_CLIENT_BASE_URL -ErrorAction SilentlyContinue
+}
+
+Describe 'Output types' {
+    It '<TypeName> has views (checked below)' -ForEach $script:OutputTypes {
+        $ViewTypes | Should -Contain $TypeName -Because "an admin sees $TypeName as a table: a view file selects it"
+    }
+
+    It '<TypeName> has its own ToString' -ForEach $script:OutputTypes {
+        $type = $TypeName -as [type]
+        $type.GetMethod('ToString', [type[]]@()).DeclaringType | Should -Not -Be ([object])
+    }
 }
 
 Describe 'Table views in an 80-column console' {
