@@ -8,7 +8,7 @@
 BeforeDiscovery {
     $root = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
     Import-Module (Join-Path $root 'out/ApifyPS/ApifyPS.psd1') -Force
-    # Every type a view file of the module selects, with its first (default) view.
+    # Every type a view file of the module selects.
     $script:ViewTypes = @(Get-ChildItem (Join-Path $root 'out/ApifyPS/Formats') -Filter *.Format.ps1xml |
             ForEach-Object { ([xml](Get-Content -Raw $_.FullName)).Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName } |
             Sort-Object -Unique | ForEach-Object { @{ TypeName = $_ } })
