@@ -1,5 +1,6 @@
-# The module as the PowerShell Gallery ships it: the manifest, the views, dependency isolation and the install
-# round trip (build.ps1 Package -> local repository -> Install-PSResource -> a fresh pwsh imports it by name).
+# The module as the PowerShell Gallery ships it: the manifest, dependency isolation and the install round trip
+# (build.ps1 Package -> local repository -> Install-PSResource -> a fresh pwsh imports it by name). The views and
+# ToString of the output types: Views.Tests.ps1.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module (Join-Path $script:RepoRoot 'tests/TestSupport/IsolatedPwsh.psm1') -Force
@@ -61,43 +62,6 @@ Describe 'The manifest' {
     It 'carries the CHANGELOG section of this version as release notes' {
         (Get-Content -Raw (Join-Path $script:RepoRoot 'CHANGELOG.md')) | Should -Match "(?m)^## \[$([regex]::Escape($script:Version))\]"
         $script:Data.PrivateData.PSData.ReleaseNotes | Should -Not -Be 'See CHANGELOG.md.'
-    }
-}
-
-Describe 'Views and ToString' {
-    BeforeDiscovery {
-        $root = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
-        Import-Module (Join-Path $root 'out/ApifyPS/ApifyPS.psd1') -Force
-        $script:OutputTypes = @(Get-Command -Module ApifyPS | ForEach-Object OutputType | Where-Object Type |
-                ForEach-Object { $_.Type } | Where-Object { $_.Namespace -like 'ApifyPS*' } | Sort-Object FullName -Unique |
-                ForEach-Object { @{ TypeName = $_.FullName } })
-    }
-
-    It '<TypeName> has a default table view that fits in 120 columns' -ForEach $script:OutputTypes {
-        $views = @(Get-FormatData -TypeName $TypeName -PowerShellVersion $PSVersionTable.PSVersion | ForEach-Object FormatViewDefinition)
-        $table = @($views | Where-Object { $_.Control -is [System.Management.Automation.TableControl] })
-        $table.Count | Should -BeGreaterThan 0 -Because "an admin sees $TypeName as a table"
-        $headers = @($table[0].Control.Headers)
-        # Fixed widths keep columns (statuses) aligned row after row; the last column may take the rest of the line.
-        foreach ($h in $headers | Select-Object -SkipLast 1) {
-            $h.Width | Should -BeGreaterThan 0 -Because "column '$($h.Label)' has a fixed width, so the columns after it align"
-        }
-        $fixed = ($headers | Measure-Object Width -Sum).Sum + $headers.Count - 1
-        $fixed | Should -BeLessOrEqual $(if ($headers[-1].Width -gt 0) { 120 } else { 110 }) -Because 'the view fits in 120 columns'
-    }
-
-    It '<TypeName> has its own ToString' -ForEach $script:OutputTypes {
-        $type = $TypeName -as [type]
-        $type.GetMethod('ToString', [type[]]@()).DeclaringType | Should -Not -Be ([object])
-    }
-
-    It 'shows builds in the table view in 120 columns, statuses aligned' {
-        $text = Get-ApifyBuild -Actor $script:Seed.actor -First 5 | Out-String -Width 120
-        $lines = @($text -split "`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^Id\s+Status\s+'
-        foreach ($l in $lines) { $l.TrimEnd().Length | Should -BeLessOrEqual 120 }
-        $statusColumn = @($lines | Select-Object -Skip 2 | ForEach-Object { $_.IndexOf('SUCCEEDED') } | Sort-Object -Unique)
-        $statusColumn.Count | Should -Be 1
     }
 }
 
