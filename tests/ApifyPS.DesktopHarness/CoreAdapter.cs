@@ -102,10 +102,7 @@ namespace ApifyPS.DesktopHarness
             Call(() => CredentialStore.ForCurrentUser(environment).Save(profile, baseUri, username, null, token).Path);
 
         /// <summary>The connection the resolver finds for that environment (as a cmdlet would), as a client.</summary>
-        public static CoreAdapter FromResolvedConnection(Func<string, string?> environment, string cliAuthFile, out string source) =>
-            FromResolved(environment, cliAuthFile, out source);
-
-        private static CoreAdapter FromResolved(Func<string, string?> environment, string cliAuthFile, out string source)
+        public static CoreAdapter FromResolvedConnection(Func<string, string?> environment, string cliAuthFile, out string source)
         {
             try
             {
