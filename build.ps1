@@ -6,7 +6,9 @@
     Tasks:
       Build  stage the module into out/ApifyPS (Import-Module ./out/ApifyPS/ApifyPS.psd1) and the local
              Apify-compatible server into out/emulator.
-      Test   Build, then run every xunit and Pester test; ends with "N passed, N failed"; non-zero exit on failure.
+      Test   Build, then run every xunit and Pester test, and the desktop harness (the module on Mono's .NET Framework
+             profile through the loader's Windows PowerShell path; skipped when mono is not on the PATH); ends with
+             "N passed, N failed"; non-zero exit on failure.
       Demo   Build, start the local server with seeded data, and run docs/examples/Get-BuildReport.ps1 and
              docs/examples/Invoke-ScraperRun.ps1 against it.
       Docs   Build, then bring the help pages docs/cmdlets/*.md up to date with the cmdlets (syntax, parameter
@@ -28,7 +30,7 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Run only the test files/classes whose name matches (both runners).
+    # Run only the test files/classes whose name matches (xunit, Pester; -Filter DesktopHarness: the desktop harness).
     [string] $Filter
 )
 
@@ -149,6 +151,28 @@ function Invoke-PesterTests {
     [pscustomobject]@{ Passed = [int]$s.Passed; Failed = [int]$s.Failed; ExitCode = $exit }
 }
 
+function Invoke-DesktopHarnessTests {
+    # The Windows PowerShell 5.1 stand-in (docs/windows-powershell.md): a .NET Framework 4.7.2 harness run under Mono
+    # that loads the staged module through ApifyPS.Loader's Desktop path and drives the client core against the local
+    # server. Needs mono on the PATH (Debian: apt-get install mono-devel; .ci/run installs it); skipped otherwise.
+    if ($Filter -and 'DesktopHarness' -notlike "*$Filter*") { return }
+    $mono = Get-Command mono -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $mono) {
+        Write-Host 'Desktop harness skipped: mono is not on the PATH (install mono-devel to run the Windows PowerShell stand-in; docs/windows-powershell.md).'
+        return
+    }
+    $project = Join-Path $Root 'tests/ApifyPS.DesktopHarness/ApifyPS.DesktopHarness.csproj'
+    Invoke-Dotnet build $project -c $Configuration --nologo -v quiet | Out-Host
+    $exe = Join-Path $Root "tests/ApifyPS.DesktopHarness/bin/$Configuration/net472/ApifyPS.DesktopHarness.exe"
+    $summary = Join-Path $ResultsDir 'desktop-harness-summary.json'
+    if (Test-Path $summary) { Remove-Item $summary }
+    & $mono.Source $exe --module $ModuleOut --server (Join-Path $EmulatorOut 'ApifyPS.Emulator.dll') --dotnet $Dotnet --summary $summary | Out-Host
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $summary)) { throw "The desktop harness produced no results (exit code $exit)." }
+    $s = Get-Content -Raw $summary | ConvertFrom-Json
+    [pscustomobject]@{ Passed = [int]$s.Passed; Failed = [int]$s.Failed; ExitCode = $exit }
+}
+
 # Written into the test run's own home; the isolation tests (TestIsolation*) look for it.
 $TestHomeMarker = '.apifyps-test-home'
 
@@ -187,7 +211,7 @@ function Invoke-TestTask {
     $errors = @()
     $runHome = Enter-TestRunHome
     try {
-        foreach ($runner in 'Invoke-XunitTests', 'Invoke-PesterTests') {
+        foreach ($runner in 'Invoke-XunitTests', 'Invoke-PesterTests', 'Invoke-DesktopHarnessTests') {
             try { $results += & $runner } catch { $errors += "${runner}: $_"; Write-Host "ERROR ${runner}: $_" }
         }
     }
@@ -195,7 +219,7 @@ function Invoke-TestTask {
     $passed = ($results | Measure-Object -Property Passed -Sum).Sum
     $failed = ($results | Measure-Object -Property Failed -Sum).Sum + $errors.Count
     $exitCodes = @($results | Where-Object ExitCode -ne 0)
-    Write-Host "xunit and Pester: $(@($results).Count) runner(s) completed$(if ($errors) { ", $($errors.Count) failed to run" })"
+    Write-Host "xunit, Pester and the desktop harness: $(@($results).Count) runner(s) completed$(if ($errors) { ", $($errors.Count) failed to run" })"
     Write-Output "$passed passed, $failed failed"
     if ($failed -gt 0 -or $exitCodes) { exit 1 }
 }
