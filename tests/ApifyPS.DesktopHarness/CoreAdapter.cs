@@ -52,32 +52,32 @@ namespace ApifyPS.DesktopHarness
             Call(async () =>
             {
                 var builds = new List<JobInfo>();
-                await foreach (var build in _client.ListBuildsAsync(actorId, new PageRequest { PageSize = pageSize }).ConfigureAwait(false))
+                await foreach (var build in _client.Builds.ListAsync(actorId, new PageRequest { PageSize = pageSize }).ConfigureAwait(false))
                     builds.Add(Job(build));
                 return builds;
             });
 
         public Task<JobInfo> GetBuildAsync(string buildId) =>
-            Call(async () => Job(await _client.GetBuildAsync(buildId).ConfigureAwait(false)));
+            Call(async () => Job(await _client.Builds.GetAsync(buildId).ConfigureAwait(false)));
 
         public Task<JobInfo> StartBuildAsync(string actorId, string version) =>
-            Call(async () => Job(await _client.StartBuildAsync(actorId, version).ConfigureAwait(false)));
+            Call(async () => Job(await _client.Builds.StartAsync(actorId, version).ConfigureAwait(false)));
 
         public Task<JobInfo> WaitForBuildAsync(string buildId, TimeSpan timeout) =>
-            Call(async () => Job((await _client.WaitForBuildAsync(buildId, new ApifyWaitOptions { Timeout = timeout }).ConfigureAwait(false)).Job));
+            Call(async () => Job((await _client.Builds.WaitAsync(buildId, new ApifyWaitOptions { Timeout = timeout }).ConfigureAwait(false)).Job));
 
         public Task<JobInfo> StartRunAsync(string actorId, string inputJson) =>
-            Call(async () => Job(await _client.StartRunAsync(actorId, ApifyInput.FromText(inputJson)).ConfigureAwait(false)));
+            Call(async () => Job(await _client.Runs.StartAsync(actorId, ApifyInput.FromText(inputJson)).ConfigureAwait(false)));
 
         public Task<JobInfo> WaitForRunAsync(string runId, TimeSpan timeout) =>
-            Call(async () => Job((await _client.WaitForRunAsync(runId, new ApifyWaitOptions { Timeout = timeout }).ConfigureAwait(false)).Job));
+            Call(async () => Job((await _client.Runs.WaitAsync(runId, new ApifyWaitOptions { Timeout = timeout }).ConfigureAwait(false)).Job));
 
         /// <summary>The run's default dataset streamed page by page; each item read straight from the page's bytes as its "position".</summary>
         public Task<List<long>> DatasetItemPositionsAsync(string runId, int pageSize) =>
             Call(async () =>
             {
                 var positions = new List<long>();
-                await foreach (var position in _client.ListDatasetItemsAsync(ApifyStorageRef.RunDataset(runId), null,
+                await foreach (var position in _client.Datasets.ListItemsAsync(ApifyStorageRef.RunDataset(runId), null,
                                    new PageRequest { PageSize = pageSize }, ReadPosition).ConfigureAwait(false))
                     positions.Add(position);
                 return positions;
@@ -86,12 +86,12 @@ namespace ApifyPS.DesktopHarness
         public Task<RecordInfo> GetRunRecordAsync(string runId, string key) =>
             Call(async () =>
             {
-                var record = await _client.GetRecordAsync(ApifyStorageRef.RunKeyValueStore(runId), key).ConfigureAwait(false);
+                var record = await _client.KeyValueStores.GetRecordAsync(ApifyStorageRef.RunKeyValueStore(runId), key).ConfigureAwait(false);
                 return new RecordInfo(record.ContentType, record.Text);
             });
 
         public Task<string> CurrentUsernameAsync() =>
-            Call(async () => (await _client.GetCurrentUserAsync().ConfigureAwait(false)).Username);
+            Call(async () => (await _client.Users.GetCurrentAsync().ConfigureAwait(false)).Username);
 
         /// <summary>The file store of a user whose environment is <paramref name="environment"/>: how it keeps tokens here.</summary>
         public static string FileProtectionFor(Func<string, string?> environment) =>
@@ -111,7 +111,7 @@ namespace ApifyPS.DesktopHarness
                 source = $"{connection.Source} ({connection.Location})";
                 return new CoreAdapter(connection);
             }
-            catch (ApifyApiException ex)
+            catch (ApifyException ex)
             {
                 throw Failure(ex);
             }
@@ -147,7 +147,7 @@ namespace ApifyPS.DesktopHarness
                 store.Load("windows");
                 return "";
             }
-            catch (ApifyApiException ex)
+            catch (ApifyException ex)
             {
                 return ex.ErrorType + ": " + ex.Message;
             }
@@ -159,7 +159,7 @@ namespace ApifyPS.DesktopHarness
             var core = typeof(ApifyClient).Assembly;
             var pipeline = core.GetType("ApifyPS.Client.ApifyResilience", throwOnError: true)!
                 .GetField("Pipeline", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-            var list = typeof(ApifyClient).GetMethod(nameof(ApifyClient.ListBuildsAsync), new[] { typeof(string), typeof(PageRequest), typeof(CancellationToken) })!;
+            var list = typeof(BuildsClient).GetMethod(nameof(BuildsClient.ListAsync), new[] { typeof(string), typeof(PageRequest), typeof(CancellationToken) })!;
             return new Dictionary<string, string>
             {
                 ["Polly.Core"] = Describe(pipeline.GetType().Assembly),
@@ -200,7 +200,7 @@ namespace ApifyPS.DesktopHarness
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (ApifyApiException ex)
+            catch (ApifyException ex)
             {
                 throw Failure(ex);
             }
@@ -212,15 +212,18 @@ namespace ApifyPS.DesktopHarness
             {
                 return call();
             }
-            catch (ApifyApiException ex)
+            catch (ApifyException ex)
             {
                 throw Failure(ex);
             }
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static CoreFailure Failure(ApifyApiException ex) =>
-            new CoreFailure(ex.ErrorType, ex.StatusCode.HasValue ? (int)ex.StatusCode.Value : (int?)null, ex.Attempts, ex.TargetId,
-                ex.RecommendedAction, ex.Message, ex);
+        private static CoreFailure Failure(ApifyException ex)
+        {
+            var api = ex as ApifyApiException;
+            return new CoreFailure(ex.ErrorType, api?.StatusCode.HasValue == true ? (int)api.StatusCode!.Value : (int?)null, api?.Attempts ?? 1,
+                ex.TargetId, ex.RecommendedAction, ex.Message, ex);
+        }
     }
 }

@@ -2,7 +2,7 @@ using System;
 
 namespace ApifyPS.DesktopHarness
 {
-    /// <summary>An error of the client core (ApifyApiException), as the harness sees it.</summary>
+    /// <summary>An error of the client core (an ApifyException), as the harness sees it.</summary>
     internal sealed class CoreFailure : Exception
     {
         public CoreFailure(string errorType, int? statusCode, int attempts, string? targetId, string? recommendedAction, string message, Exception inner)

@@ -207,7 +207,7 @@ namespace ApifyPS.DesktopHarness
                 var before = _server.JobsStarted();
                 var failure = await Check.FailsAsync(() => NewCore().StartRunAsync(actorId, "{\"lost\":true}"), $"a start answered by {action}");
                 Check.Equal("start-outcome-unknown", failure.ErrorType, $"error type after {action} ({failure.Message})");
-                Check.That(failure.Message.Contains($"Get-ApifyRun -Actor '{actorId}'"),
+                Check.That(failure.Message.Contains($"Check the newest runs of Actor '{actorId}'"),
                     $"the error after {action} does not say how to check: {failure.Message}");
                 var posts = RequestsTo("POST", path);
                 Check.Equal(1, posts.Count, $"start requests the server got with {action} (the start must be sent once)");
