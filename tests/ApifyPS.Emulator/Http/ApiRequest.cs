@@ -103,6 +103,17 @@ public sealed class ApiRequest(HttpContext http, EmulatorStore store)
     public Task List<T>(long total, Paging paging, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write) =>
         ApiResponse.List(Http, total, paging, items, (w, item) => { lock (Store.Sync) write(w, item); });
 
+    /// <summary><c>{"data":{"total","items"}}</c>: a list the spec does not page (an Actor's versions, a version's variables).</summary>
+    public Task Items<T>(IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write) => Data(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("total", items.Count);
+        w.WriteStartArray("items");
+        foreach (var item in items) write(w, item);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
     /// <summary>201 with the Location of what was created (<paramref name="path"/> made absolute) and it as <c>data</c>.</summary>
     public Task Created(string path, Action<Utf8JsonWriter> write)
     {

@@ -22,15 +22,7 @@ public static class VersionRoutes
         api.ActorGet("/{actorId}/versions", r =>
         {
             var actor = r.OwnActor();
-            return r.Data(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("total", actor.Versions.Count);
-                w.WriteStartArray("items");
-                foreach (var v in actor.Versions) ActorJson.Version(w, v);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            return r.Items(actor.Versions, ActorJson.Version);
         });
 
         // POST /v2/actors/{actorId}/versions: CreateOrUpdateVersionRequest (versionNumber and sourceType required).
@@ -90,15 +82,7 @@ public static class VersionRoutes
         api.ActorGet("/{actorId}/versions/{versionNumber}/env-vars", r =>
         {
             var (_, version) = FindVersion(r);
-            return r.Data(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("total", version.EnvVars.Count);
-                w.WriteStartArray("items");
-                foreach (var e in version.EnvVars) ActorJson.EnvVar(w, e);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            return r.Items(version.EnvVars, ActorJson.EnvVar);
         });
 
         // POST: EnvVarRequest (name and value required) -> 201 + Location; an existing name is env-var-already-exists.
