@@ -52,7 +52,7 @@ app.MapBuildRoutes(store);
 app.MapActorRoutes(store);
 app.MapRunRoutes(store);
 app.MapVersionRoutes(store);
-app.MapUserRoutes();
+app.MapUserRoutes(store);
 var results = new RunResults(store);
 app.MapDatasetRoutes(store, results);
 app.MapKeyValueStoreRoutes(store, results);

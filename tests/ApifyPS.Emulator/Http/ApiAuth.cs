@@ -5,7 +5,7 @@ namespace ApifyPS.Emulator.Http;
 /// <summary>
 /// Logs every /v2 request and authenticates it as the API does: <c>Authorization: Bearer</c> or <c>?token=</c>.
 /// A wrong token is refused everywhere; a missing one only where the endpoint needs auth (routes ask
-/// <see cref="RequireUser"/>).
+/// <see cref="ApiRequest.User"/>).
 /// </summary>
 public static class ApiAuth
 {
@@ -48,13 +48,4 @@ public static class ApiAuth
 
     /// <summary>The authenticated user, or null.</summary>
     public static UserRecord? User(this HttpContext ctx) => ctx.Items.TryGetValue(UserKey, out var u) ? (UserRecord?)u : null;
-
-    /// <summary>The authenticated user; when there is none, writes the 401 and returns null.</summary>
-    public static async Task<UserRecord?> RequireUser(this HttpContext ctx)
-    {
-        var user = ctx.User();
-        if (user == null)
-            await ApiResponse.Error(ctx, 401, "token-not-provided", "Authentication token was not provided.");
-        return user;
-    }
 }

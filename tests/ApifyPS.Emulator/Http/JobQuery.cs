@@ -5,7 +5,7 @@ namespace ApifyPS.Emulator.Http;
 
 /// <summary>
 /// What the job endpoints share: <c>waitForFinish</c> long polls, the runs lists' <c>status</c> /
-/// <c>startedAfter</c> / <c>startedBefore</c> filters, numeric query values, and the 201 answer of a start.
+/// <c>startedAfter</c> / <c>startedBefore</c> filters, and numeric query values.
 /// </summary>
 public static class JobQuery
 {
@@ -88,13 +88,6 @@ public static class JobQuery
         }
         value = d;
         return true;
-    }
-
-    /// <summary>201 Created with the Location of the new job and the job as <c>data</c>.</summary>
-    public static Task Created(HttpContext ctx, EmulatorStore store, string location, Action<System.Text.Json.Utf8JsonWriter> write)
-    {
-        ctx.Response.Headers.Location = $"{ctx.Request.Scheme}://{ctx.Request.Host}{location}";
-        return ApiResponse.Data(ctx, w => { lock (store.Sync) write(w); }, 201);
     }
 
     private static bool TryTime(IQueryCollection query, string name, out DateTime? value, out string? error)

@@ -6,53 +6,42 @@ namespace ApifyPS.Emulator.Http;
 /// <summary>
 /// Reads a JSON request body as the API does: a JSON object sent as application/json, or 400 invalid-input.
 /// Field readers throw <see cref="InvalidInput"/> (caught by <see cref="Handle"/>, answered 400) so that routes read
-/// like the schema they implement.
+/// like the schema they implement; <see cref="Handle"/> answers every other <see cref="ApiError"/> a route step throws.
 /// </summary>
 public static class RequestBody
 {
     /// <summary>A body that does not fit the schema: answered with 400 and the given type (invalid-input by default).</summary>
-    public sealed class InvalidInput(string message, string type = "invalid-input", int status = 400) : Exception(message)
-    {
-        public string Type { get; } = type;
-        public int Status { get; } = status;
-    }
+    public sealed class InvalidInput(string message, string type = "invalid-input", int status = 400) : ApiError(status, type, message);
 
-    /// <summary>The body as a JSON object; null (after answering 400) when it is missing, not JSON or not an object.</summary>
-    public static async Task<JsonElement?> ReadObject(HttpContext ctx)
+    /// <summary>The body as a JSON object; <see cref="InvalidInput"/> when it is missing, not JSON or not an object.</summary>
+    public static async Task<JsonElement> ReadObject(HttpContext ctx)
     {
         var contentType = ctx.Request.ContentType ?? "";
         if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            await ApiResponse.Error(ctx, 400, "invalid-input", $"The request body must be JSON sent with Content-Type: application/json (got '{contentType}').");
-            return null;
-        }
+            throw new InvalidInput($"The request body must be JSON sent with Content-Type: application/json (got '{contentType}').");
         try
         {
             using var doc = await JsonDocument.ParseAsync(ctx.Request.Body);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                await ApiResponse.Error(ctx, 400, "invalid-input", $"The request body must be a JSON object, not {doc.RootElement.ValueKind}.");
-                return null;
-            }
+                throw new InvalidInput($"The request body must be a JSON object, not {doc.RootElement.ValueKind}.");
             return doc.RootElement.Clone();
         }
         catch (JsonException ex)
         {
-            await ApiResponse.Error(ctx, 400, "invalid-input", $"The request body is not valid JSON: {ex.Message}");
-            return null;
+            throw new InvalidInput($"The request body is not valid JSON: {ex.Message}");
         }
     }
 
-    /// <summary>Runs a route's body handling; a thrown <see cref="InvalidInput"/> becomes its error answer.</summary>
+    /// <summary>Runs a route; a thrown <see cref="ApiError"/> (an <see cref="InvalidInput"/> too) becomes its error answer.</summary>
     public static async Task Handle(HttpContext ctx, Func<Task> handler)
     {
         try
         {
             await handler();
         }
-        catch (InvalidInput ex) when (!ctx.Response.HasStarted)
+        catch (ApiError ex) when (!ctx.Response.HasStarted)
         {
-            await ApiResponse.Error(ctx, ex.Status, ex.Type, ex.Message);
+            await ApiResponse.Error(ctx, ex);
         }
     }
 

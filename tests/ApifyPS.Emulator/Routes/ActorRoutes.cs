@@ -19,20 +19,17 @@ public static class ActorRoutes
 
     public static void MapActorRoutes(this WebApplication app, EmulatorStore store)
     {
+        var api = new ApiRoutes(app, store);
+
         // GET /v2/actors?my&offset&limit&desc&sortBy
-        app.MapActorGet("", async ctx =>
+        api.ActorGet("", async r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var paging = Paging.Parse(ctx.Request.Query, out var error);
-            if (paging == null) { await ApiResponse.Error(ctx, 400, "invalid-parameter", error!); return; }
-            if (!Flags.TryParse(ctx.Request.Query, "my", out _, out error)) { await ApiResponse.Error(ctx, 400, "invalid-parameter", error!); return; }
-            var sortBy = ctx.Request.Query["sortBy"].ToString();
+            var user = r.User();
+            var paging = r.Paging();
+            r.Flag("my");
+            var sortBy = r.Query["sortBy"].ToString();
             if (sortBy is not ("" or "createdAt" or "stats.lastRunStartedAt"))
-            {
-                await ApiResponse.Error(ctx, 400, "invalid-parameter", $"Parameter 'sortBy' must be createdAt or stats.lastRunStartedAt, got '{sortBy}'.");
-                return;
-            }
+                throw ApiError.InvalidParameter($"Parameter 'sortBy' must be createdAt or stats.lastRunStartedAt, got '{sortBy}'.");
             List<ActorRecord> page;
             int total;
             lock (store.Sync)
@@ -43,19 +40,16 @@ public static class ActorRoutes
                 if (sortBy == "stats.lastRunStartedAt")
                     all = all.OrderBy(a => ActorJson.LastRunStartedAt(a) ?? DateTime.MinValue).ThenBy(a => a.CreatedAt).ThenBy(a => a.Seq).ToList();
                 total = all.Count;
-                page = paging.Value.Slice(all);
+                page = paging.Slice(all);
             }
-            await ApiResponse.List(ctx, total, paging.Value, page, (w, a) => { lock (store.Sync) ActorJson.ActorShort(w, a); });
+            await r.List(total, paging, page, ActorJson.ActorShort);
         });
 
         // POST /v2/actors: CreateActorRequest -> 201 Actor + Location.
-        app.MapActorPost("", ctx => Handle(ctx, async () =>
+        api.ActorPost("", async r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var body = await ReadObject(ctx);
-            if (body == null) return;
-            var patch = ActorPatch.Parse(body.Value, creating: true);
+            var user = r.User();
+            var patch = ActorPatch.Parse(await r.Body(), creating: true);
             ActorRecord actor;
             lock (store.Sync)
             {
@@ -65,30 +59,22 @@ public static class ActorRoutes
                 actor = store.AddActor(user, patch.Name!, patch.Versions ?? new List<VersionRecord>());
                 patch.ApplyTo(actor, store);
             }
-            ctx.Response.Headers.Location = $"{ctx.Request.Scheme}://{ctx.Request.Host}/v2/actors/{actor.Id}";
-            await ApiResponse.Data(ctx, w => { lock (store.Sync) ActorJson.Actor(w, actor); }, 201);
-        }));
+            await r.Created($"/v2/actors/{actor.Id}", w => ActorJson.Actor(w, actor));
+        });
 
         // GET /v2/actors/{actorId}
-        app.MapActorGet("/{actorId}", async ctx =>
+        api.ActorGet("/{actorId}", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var actor = await BuildRoutes.FindOwnActor(ctx, store, user);
-            if (actor == null) return;
-            await ApiResponse.Data(ctx, w => { lock (store.Sync) ActorJson.Actor(w, actor); });
+            var actor = r.VisibleActor();
+            return r.Data(w => ActorJson.Actor(w, actor));
         });
 
         // PUT /v2/actors/{actorId}: UpdateActorRequest; only the fields given change.
-        app.MapActorPut("/{actorId}", ctx => Handle(ctx, async () =>
+        api.ActorPut("/{actorId}", async r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var actor = await FindWritableActor(ctx, store, user);
-            if (actor == null) return;
-            var body = await ReadObject(ctx);
-            if (body == null) return;
-            var patch = ActorPatch.Parse(body.Value, creating: false);
+            var user = r.User();
+            var actor = r.OwnActor();
+            var patch = ActorPatch.Parse(await r.Body(), creating: false);
             lock (store.Sync)
             {
                 if (!store.ActorsById.ContainsKey(actor.Id)) throw new InvalidInput($"Actor '{actor.Id}' was not found", "record-not-found", 404);
@@ -97,74 +83,49 @@ public static class ActorRoutes
                 patch.Check(actor);
                 patch.ApplyTo(actor, store);
             }
-            await ApiResponse.Data(ctx, w => { lock (store.Sync) ActorJson.Actor(w, actor); });
-        }));
+            await r.Data(w => ActorJson.Actor(w, actor));
+        });
 
         // DELETE /v2/actors/{actorId} -> 204; its builds, runs, versions and webhooks go with it.
-        app.MapActorDelete("/{actorId}", async ctx =>
+        api.ActorDelete("/{actorId}", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var actor = await FindWritableActor(ctx, store, user);
-            if (actor == null) return;
+            var actor = r.OwnActor();
             lock (store.Sync) store.RemoveActor(actor);
-            ctx.Response.StatusCode = 204;
+            r.NoContent();
+            return Task.CompletedTask;
         });
 
         // GET /v2/actors/{actorId}/webhooks: the webhooks whose condition is this Actor (WebhookShort, paged).
-        app.MapActorGet("/{actorId}/webhooks", async ctx =>
+        api.ActorGet("/{actorId}/webhooks", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var actor = await FindWritableActor(ctx, store, user);
-            if (actor == null) return;
-            var paging = Paging.Parse(ctx.Request.Query, out var error);
-            if (paging == null) { await ApiResponse.Error(ctx, 400, "invalid-parameter", error!); return; }
+            var actor = r.OwnActor();
+            var paging = r.Paging();
             List<WebhookRecord> page;
             int total;
             lock (store.Sync)
             {
                 var all = actor.Webhooks.OrderBy(h => h.CreatedAt).ThenBy(h => h.Seq).ToList();
                 total = all.Count;
-                page = paging.Value.Slice(all);
+                page = paging.Slice(all);
             }
-            await ApiResponse.List(ctx, total, paging.Value, page, ActorJson.WebhookShort);
+            return r.List(total, paging, page, ActorJson.WebhookShort);
         });
 
         // GET /v2/webhooks: every webhook the user created.
-        app.MapGet("/v2/webhooks", async ctx =>
+        api.Get("/v2/webhooks", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var paging = Paging.Parse(ctx.Request.Query, out var error);
-            if (paging == null) { await ApiResponse.Error(ctx, 400, "invalid-parameter", error!); return; }
+            var user = r.User();
+            var paging = r.Paging();
             List<WebhookRecord> page;
             int total;
             lock (store.Sync)
             {
                 var all = store.WebhooksById.Values.Where(h => h.Owner == user).OrderBy(h => h.CreatedAt).ThenBy(h => h.Seq).ToList();
                 total = all.Count;
-                page = paging.Value.Slice(all);
+                page = paging.Slice(all);
             }
-            await ApiResponse.List(ctx, total, paging.Value, page, ActorJson.WebhookShort);
+            return r.List(total, paging, page, ActorJson.WebhookShort);
         });
-    }
-
-    /// <summary>
-    /// The Actor of the route if the user owns it. Someone else's public Actor is 403 (it can be read, not changed);
-    /// anything else the user cannot see is 404. Writes the error and returns null.
-    /// </summary>
-    public static async Task<ActorRecord?> FindWritableActor(HttpContext ctx, EmulatorStore store, UserRecord user)
-    {
-        var idOrName = (string)ctx.Request.RouteValues["actorId"]!;
-        ActorRecord? actor;
-        lock (store.Sync) actor = store.FindActor(idOrName);
-        if (actor != null && actor.Owner == user) return actor;
-        if (actor != null && actor.IsPublic)
-            await ApiResponse.Error(ctx, 403, "insufficient-permissions", $"You do not have permission to change Actor '{idOrName}'.");
-        else
-            await ApiResponse.NotFound(ctx, $"Actor '{idOrName}'");
-        return null;
     }
 
     /// <summary>The fields of a create or update body, read and checked before anything changes.</summary>

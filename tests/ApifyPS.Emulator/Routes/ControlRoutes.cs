@@ -74,10 +74,9 @@ public static class ControlRoutes
         app.MapPost("/__emulator/env-vars/check", ctx => RequestBody.Handle(ctx, async () =>
         {
             var body = await RequestBody.ReadObject(ctx);
-            if (body == null) return;
             string? Field(string name)
             {
-                body.Value.TryString(name, out var value, nullable: false);
+                body.TryString(name, out var value, nullable: false);
                 RequestBody.Require(value != null, $"Field '{name}' is required: {{\"actor\", \"version\", \"name\", \"value\"}}.");
                 return value;
             }

@@ -22,24 +22,20 @@ public static class DatasetRoutes
 
     public static void MapDatasetRoutes(this WebApplication app, EmulatorStore store, RunResults results)
     {
-        app.MapGet("/v2/datasets/{datasetId}/items", async ctx =>
+        var api = new ApiRoutes(app, store);
+
+        api.Get("/v2/datasets/{datasetId}/items", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var id = (string)ctx.Request.RouteValues["datasetId"]!;
-            DatasetRecord? dataset;
-            lock (store.Sync) dataset = results.FindDataset(id);
-            if (dataset == null || dataset.Owner != user) { await ApiResponse.NotFound(ctx, $"Dataset '{id}'"); return; }
-            await Items(ctx, store, dataset);
+            var id = r.Route("datasetId");
+            return Items(r.Http, store, r.Own($"Dataset '{id}'", () => results.FindDataset(id), d => d.Owner));
         });
 
-        app.MapGet("/v2/actor-runs/{runId}/dataset/items", async ctx =>
+        api.Get("/v2/actor-runs/{runId}/dataset/items", r =>
         {
-            var run = await RunRoutes.FindOwnRun(ctx, store, actorScoped: false);
-            if (run == null) return;
+            var run = r.OwnRun(actorScoped: false);
             DatasetRecord dataset;
             lock (store.Sync) dataset = results.DatasetOf(run);
-            await Items(ctx, store, dataset);
+            return Items(r.Http, store, dataset);
         });
     }
 

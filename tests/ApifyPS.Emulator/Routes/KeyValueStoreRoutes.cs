@@ -16,48 +16,24 @@ public static class KeyValueStoreRoutes
 
     public static void MapKeyValueStoreRoutes(this WebApplication app, EmulatorStore store, RunResults results)
     {
-        app.MapGet("/v2/key-value-stores/{storeId}/keys", async ctx =>
-        {
-            var kvs = await FindOwnStore(ctx, store, results);
-            if (kvs != null) await Keys(ctx, store, kvs);
-        });
-        app.MapGet("/v2/actor-runs/{runId}/key-value-store/keys", async ctx =>
-        {
-            var kvs = await RunStore(ctx, store, results);
-            if (kvs != null) await Keys(ctx, store, kvs);
-        });
-        app.MapGet("/v2/key-value-stores/{storeId}/records/{recordKey}", async ctx =>
-        {
-            var kvs = await FindOwnStore(ctx, store, results);
-            if (kvs != null) await Record(ctx, store, kvs);
-        });
-        app.MapGet("/v2/actor-runs/{runId}/key-value-store/records/{recordKey}", async ctx =>
-        {
-            var kvs = await RunStore(ctx, store, results);
-            if (kvs != null) await Record(ctx, store, kvs);
-        });
+        var api = new ApiRoutes(app, store);
+
+        api.Get("/v2/key-value-stores/{storeId}/keys", r => Keys(r.Http, store, OwnStore(r, results)));
+        api.Get("/v2/actor-runs/{runId}/key-value-store/keys", r => Keys(r.Http, store, RunStore(r, results)));
+        api.Get("/v2/key-value-stores/{storeId}/records/{recordKey}", r => Record(r.Http, store, OwnStore(r, results)));
+        api.Get("/v2/actor-runs/{runId}/key-value-store/records/{recordKey}", r => Record(r.Http, store, RunStore(r, results)));
     }
 
-    private static async Task<KeyValueStoreRecord?> FindOwnStore(HttpContext ctx, EmulatorStore store, RunResults results)
+    private static KeyValueStoreRecord OwnStore(ApiRequest r, RunResults results)
     {
-        var user = await ctx.RequireUser();
-        if (user == null) return null;
-        var id = (string)ctx.Request.RouteValues["storeId"]!;
-        KeyValueStoreRecord? kvs;
-        lock (store.Sync) kvs = results.FindKeyValueStore(id);
-        if (kvs == null || kvs.Owner != user)
-        {
-            await ApiResponse.NotFound(ctx, $"Key-value store '{id}'");
-            return null;
-        }
-        return kvs;
+        var id = r.Route("storeId");
+        return r.Own($"Key-value store '{id}'", () => results.FindKeyValueStore(id), kvs => kvs.Owner);
     }
 
-    private static async Task<KeyValueStoreRecord?> RunStore(HttpContext ctx, EmulatorStore store, RunResults results)
+    private static KeyValueStoreRecord RunStore(ApiRequest r, RunResults results)
     {
-        var run = await RunRoutes.FindOwnRun(ctx, store, actorScoped: false);
-        if (run == null) return null;
-        lock (store.Sync) return results.KeyValueStoreOf(run);
+        var run = r.OwnRun(actorScoped: false);
+        lock (r.Store.Sync) return results.KeyValueStoreOf(run);
     }
 
     private static async Task Keys(HttpContext ctx, EmulatorStore store, KeyValueStoreRecord kvs)

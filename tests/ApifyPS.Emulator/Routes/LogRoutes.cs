@@ -13,31 +13,22 @@ public static class LogRoutes
 {
     public static void MapLogRoutes(this WebApplication app, EmulatorStore store, RunResults results)
     {
-        app.MapGet("/v2/logs/{buildOrRunId}", async ctx =>
+        var api = new ApiRoutes(app, store);
+
+        // The token is optional here: the id is enough.
+        api.Get("/v2/logs/{buildOrRunId}", r =>
         {
-            var id = (string)ctx.Request.RouteValues["buildOrRunId"]!;
-            JobRecord? job;
-            lock (store.Sync) job = results.FindJob(id);
-            if (job == null) { await ApiResponse.NotFound(ctx, $"Log of build or run '{id}'"); return; }
-            await Write(ctx, store, results, job);
+            var id = r.Route("buildOrRunId");
+            return Write(r.Http, store, results, r.Found($"Log of build or run '{id}'", () => results.FindJob(id)));
         });
 
-        app.MapGet("/v2/actor-builds/{buildId}/log", async ctx =>
+        api.Get("/v2/actor-builds/{buildId}/log", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var id = (string)ctx.Request.RouteValues["buildId"]!;
-            BuildRecord? build;
-            lock (store.Sync) store.BuildsById.TryGetValue(id, out build);
-            if (build == null || build.Actor.Owner != user) { await ApiResponse.NotFound(ctx, $"Actor build '{id}'"); return; }
-            await Write(ctx, store, results, build);
+            var id = r.Route("buildId");
+            return Write(r.Http, store, results, r.Own($"Actor build '{id}'", () => store.BuildsById.GetValueOrDefault(id), b => b.Actor.Owner));
         });
 
-        app.MapGet("/v2/actor-runs/{runId}/log", async ctx =>
-        {
-            var run = await RunRoutes.FindOwnRun(ctx, store, actorScoped: false);
-            if (run != null) await Write(ctx, store, results, run);
-        });
+        api.Get("/v2/actor-runs/{runId}/log", r => Write(r.Http, store, results, r.OwnRun(actorScoped: false)));
     }
 
     private static async Task Write(HttpContext ctx, EmulatorStore store, RunResults results, JobRecord job)

@@ -10,126 +10,96 @@ public static class RunRoutes
 {
     public static void MapRunRoutes(this WebApplication app, EmulatorStore store)
     {
+        var api = new ApiRoutes(app, store);
+
         // GET /v2/actor-runs: the authenticated user's runs.
-        app.MapGet("/v2/actor-runs", async ctx =>
+        api.Get("/v2/actor-runs", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            await List(ctx, store, () => store.RunsByUser[user.Id]);
+            var user = r.User();
+            return List(r, () => store.RunsByUser[user.Id]);
         });
 
         // GET /v2/actors/{actorId}/runs
-        app.MapActorGet("/{actorId}/runs", async ctx =>
+        api.ActorGet("/{actorId}/runs", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var actor = await BuildRoutes.FindOwnActor(ctx, store, user);
-            if (actor == null) return;
-            await List(ctx, store, () => actor.Runs);
+            var actor = r.VisibleActor();
+            return List(r, () => actor.Runs);
         });
 
         // GET /v2/actor-runs/{runId}?waitForFinish= and /v2/actors/{actorId}/runs/{runId}
-        app.MapGet("/v2/actor-runs/{runId}", ctx => Get(ctx, store, actorScoped: false));
-        app.MapActorGet("/{actorId}/runs/{runId}", ctx => Get(ctx, store, actorScoped: true));
+        api.Get("/v2/actor-runs/{runId}", r => Get(r, actorScoped: false));
+        api.ActorGet("/{actorId}/runs/{runId}", r => Get(r, actorScoped: true));
 
         // POST /v2/actors/{actorId}/runs: 201 + Location; the body (with its Content-Type) is the run's INPUT.
-        app.MapActorPost("/{actorId}/runs", async ctx =>
+        api.ActorPost("/{actorId}/runs", async r =>
         {
-            var start = await Start(ctx, store, allowWait: true);
-            if (start == null) return;
-            var (run, wait) = start.Value;
-            await JobQuery.WaitForFinish(ctx, store, run, wait);
-            await JobQuery.Created(ctx, store, $"/v2/actor-runs/{run.Id}", w => JobJson.Run(w, run));
+            var (run, wait) = await Start(r, allowWait: true);
+            await JobQuery.WaitForFinish(r.Http, store, run, wait);
+            await r.Created($"/v2/actor-runs/{run.Id}", w => JobJson.Run(w, run));
         });
 
         // POST /v2/actor-runs/{runId}/abort?gracefully= : a run that is not READY/RUNNING is answered as it is.
-        app.MapPost("/v2/actor-runs/{runId}/abort", ctx => Abort(ctx, store, actorScoped: false));
-        app.MapActorPost("/{actorId}/runs/{runId}/abort", ctx => Abort(ctx, store, actorScoped: true));
+        api.Post("/v2/actor-runs/{runId}/abort", r => Abort(r, actorScoped: false));
+        api.ActorPost("/{actorId}/runs/{runId}/abort", r => Abort(r, actorScoped: true));
 
         // POST /v2/actor-runs/{runId}/metamorph?targetActorId=&build= ; the body is the new input (INPUT-METAMORPH-n).
-        app.MapPost("/v2/actor-runs/{runId}/metamorph", ctx => Metamorph(ctx, store, actorScoped: false));
-        app.MapActorPost("/{actorId}/runs/{runId}/metamorph", ctx => Metamorph(ctx, store, actorScoped: true));
+        api.Post("/v2/actor-runs/{runId}/metamorph", r => Metamorph(r, actorScoped: false));
+        api.ActorPost("/{actorId}/runs/{runId}/metamorph", r => Metamorph(r, actorScoped: true));
 
         // POST (with input) and GET (without) /v2/actors/{actorId}/run-sync: the run's OUTPUT record (201), 400
         // run-failed, or 408 run-timeout-exceeded after 300 s (lowerable with --run-sync-timeout).
-        app.MapActorPost("/{actorId}/run-sync", ctx => RunSync(ctx, store));
-        app.MapActorGet("/{actorId}/run-sync", ctx => RunSync(ctx, store));
+        api.ActorPost("/{actorId}/run-sync", RunSync);
+        api.ActorGet("/{actorId}/run-sync", RunSync);
     }
 
-    private static async Task List(HttpContext ctx, EmulatorStore store, Func<JobList<RunRecord>> source)
+    private static Task List(ApiRequest r, Func<JobList<RunRecord>> source)
     {
-        var paging = Paging.Parse(ctx.Request.Query, out var error);
-        var filter = paging == null ? null : JobQuery.ParseFilter(ctx.Request.Query, out error);
-        if (paging == null || filter == null) { await ApiResponse.Error(ctx, 400, "invalid-parameter", error!); return; }
+        var paging = r.Paging();
+        var filter = r.JobFilter();
         int total;
         List<RunRecord> page;
-        lock (store.Sync) (total, page) = JobQuery.Page(source(), paging.Value, filter);
-        await ApiResponse.Data(ctx, w =>
-        {
-            lock (store.Sync)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("total", total);
-                w.WriteNumber("offset", paging.Value.Offset);
-                w.WriteNumber("limit", paging.Value.Limit);
-                w.WriteNumber("count", page.Count);
-                w.WriteBoolean("desc", paging.Value.Desc);
-                w.WriteStartArray("items");
-                foreach (var r in page) JobJson.RunShort(w, r);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-        });
+        lock (r.Store.Sync) (total, page) = JobQuery.Page(source(), paging, filter);
+        return r.List(total, paging, page, JobJson.RunShort);
     }
 
-    /// <summary>The run named by the route if the user owns it (and, actor-scoped, it is that Actor's); else writes the error.</summary>
-    public static async Task<RunRecord?> FindOwnRun(HttpContext ctx, EmulatorStore store, bool actorScoped)
+    /// <summary>
+    /// The run of the route's <c>{runId}</c> if the user owns it (and, actor-scoped, it is that Actor's); 404 otherwise.
+    /// Authenticates first.
+    /// </summary>
+    public static RunRecord OwnRun(this ApiRequest r, bool actorScoped)
     {
-        var user = await ctx.RequireUser();
-        if (user == null) return null;
-        ActorRecord? actor = null;
-        if (actorScoped)
-        {
-            actor = await BuildRoutes.FindOwnActor(ctx, store, user);
-            if (actor == null) return null;
-        }
-        var id = (string)ctx.Request.RouteValues["runId"]!;
-        RunRecord? run;
-        lock (store.Sync) store.RunsById.TryGetValue(id, out run);
-        if (run == null || run.Actor.Owner != user || (actor != null && run.Actor != actor))
-        {
-            await ApiResponse.NotFound(ctx, $"Actor run '{id}'");
-            return null;
-        }
-        return run;
+        r.User();
+        var actor = actorScoped ? r.VisibleActor() : null;
+        var id = r.Route("runId");
+        return r.Own($"Actor run '{id}'",
+            () => r.Store.RunsById.GetValueOrDefault(id) is { } run && (actor == null || run.Actor == actor) ? run : null,
+            run => run.Actor.Owner);
     }
 
-    private static async Task Get(HttpContext ctx, EmulatorStore store, bool actorScoped)
+    private static async Task Get(ApiRequest r, bool actorScoped)
     {
-        if (!JobQuery.TryWaitForFinish(ctx.Request.Query, out var wait, out var error)) { await ApiResponse.Error(ctx, 400, "invalid-parameter", error!); return; }
-        var run = await FindOwnRun(ctx, store, actorScoped);
-        if (run == null) return;
-        await JobQuery.WaitForFinish(ctx, store, run, wait);
-        await ApiResponse.Data(ctx, w => { lock (store.Sync) JobJson.Run(w, run); });
+        var wait = r.WaitForFinish();
+        var run = r.OwnRun(actorScoped);
+        await JobQuery.WaitForFinish(r.Http, r.Store, run, wait);
+        await r.Data(w => JobJson.Run(w, run));
     }
 
-    private static async Task Abort(HttpContext ctx, EmulatorStore store, bool actorScoped)
+    private static Task Abort(ApiRequest r, bool actorScoped)
     {
-        if (!Flags.TryParse(ctx.Request.Query, "gracefully", out var gracefully, out var error)) { await ApiResponse.Error(ctx, 400, "invalid-parameter", error!); return; }
-        var run = await FindOwnRun(ctx, store, actorScoped);
-        if (run == null) return;
-        lock (store.Sync) store.Lifecycle.Abort(run, gracefully);
-        await ApiResponse.Data(ctx, w => { lock (store.Sync) JobJson.Run(w, run); });
+        var gracefully = r.Flag("gracefully");
+        var run = r.OwnRun(actorScoped);
+        lock (r.Store.Sync) r.Store.Lifecycle.Abort(run, gracefully);
+        return r.Data(w => JobJson.Run(w, run));
     }
 
-    private static async Task Metamorph(HttpContext ctx, EmulatorStore store, bool actorScoped)
+    private static async Task Metamorph(ApiRequest r, bool actorScoped)
     {
-        var run = await FindOwnRun(ctx, store, actorScoped);
-        if (run == null) return;
-        var targetId = ctx.Request.Query["targetActorId"].ToString();
-        if (string.IsNullOrEmpty(targetId)) { await ApiResponse.Error(ctx, 400, "invalid-input", "Parameter 'targetActorId' is required."); return; }
-        var buildParam = ctx.Request.Query["build"].ToString();
-        var (input, contentType) = await ReadInput(ctx);
+        var store = r.Store;
+        var run = r.OwnRun(actorScoped);
+        var targetId = r.Query["targetActorId"].ToString();
+        if (string.IsNullOrEmpty(targetId)) throw new RequestBody.InvalidInput("Parameter 'targetActorId' is required.");
+        var buildParam = r.Query["build"].ToString();
+        var (input, contentType) = await ReadInput(r.Http);
         string? problem = null;
         var notFound = false;
         lock (store.Sync)
@@ -144,16 +114,15 @@ public static class RunRoutes
                 else store.Lifecycle.Metamorph(run, target, build, input, contentType);
             }
         }
-        if (notFound) { await ApiResponse.NotFound(ctx, problem!); return; }
-        if (problem != null) { await ApiResponse.Error(ctx, 400, "invalid-input", problem); return; }
-        await ApiResponse.Data(ctx, w => { lock (store.Sync) JobJson.Run(w, run); });
+        if (notFound) throw ApiError.NotFound(problem!);
+        if (problem != null) throw new RequestBody.InvalidInput(problem);
+        await r.Data(w => JobJson.Run(w, run));
     }
 
-    private static async Task RunSync(HttpContext ctx, EmulatorStore store)
+    private static async Task RunSync(ApiRequest r)
     {
-        var start = await Start(ctx, store, allowWait: false);
-        if (start == null) return;
-        var run = start.Value.Run;
+        var (ctx, store) = (r.Http, r.Store);
+        var (run, _) = await Start(r, allowWait: false);
         var limit = TimeSpan.FromSeconds(store.Options.RunSyncTimeoutSecs);
         await Task.WhenAny(run.Terminal.Task, Task.Delay(limit, ctx.RequestAborted));
         if (ctx.RequestAborted.IsCancellationRequested) return;
@@ -183,37 +152,24 @@ public static class RunRoutes
     }
 
     /// <summary>
-    /// Validates the start options of POST runs / run-sync, resolves the build and creates the run; on bad input
-    /// writes 400 (or 403/404) and returns null.
+    /// Validates the start options of POST runs / run-sync, resolves the build and creates the run; bad input is 400
+    /// invalid-input (an unknown or hidden Actor 404).
     /// </summary>
-    private static async Task<(RunRecord Run, double Wait)?> Start(HttpContext ctx, EmulatorStore store, bool allowWait)
+    private static async Task<(RunRecord Run, double Wait)> Start(ApiRequest r, bool allowWait)
     {
-        var user = await ctx.RequireUser();
-        if (user == null) return null;
-        var actor = await BuildRoutes.FindOwnActor(ctx, store, user);
-        if (actor == null) return null;
-        var q = ctx.Request.Query;
-        double wait = 0;
-        if (!JobQuery.TryNumber(q, "timeout", 0, out var timeout, out var error) ||
-            !JobQuery.TryNumber(q, "memory", 128, out var memory, out error) ||
-            !JobQuery.TryNumber(q, "maxItems", 0, out var maxItems, out error) ||
-            !JobQuery.TryNumber(q, "maxTotalChargeUsd", 0, out var maxCharge, out error) ||
-            !Flags.TryParse(q, "restartOnError", out var restartOnError, out error) ||
-            (allowWait && !JobQuery.TryWaitForFinish(q, out wait, out error)))
-        {
-            await ApiResponse.Error(ctx, 400, "invalid-input", error!);
-            return null;
-        }
+        var (ctx, store, q) = (r.Http, r.Store, r.Query);
+        var actor = r.VisibleActor();
+        const string invalidInput = "invalid-input";
+        var timeout = r.Number("timeout", 0, invalidInput);
+        var memory = r.Number("memory", 128, invalidInput);
+        var maxItems = r.Number("maxItems", 0, invalidInput);
+        var maxCharge = r.Number("maxTotalChargeUsd", 0, invalidInput);
+        var restartOnError = r.Flag("restartOnError", invalidInput);
+        var wait = allowWait ? r.WaitForFinish(invalidInput) : 0;
         if (memory is double m && (m > 32768 || m != Math.Floor(m) || ((long)m & ((long)m - 1)) != 0))
-        {
-            await ApiResponse.Error(ctx, 400, "invalid-input", $"Memory must be a power of 2 between 128 and 32768 megabytes, got '{q["memory"]}'.");
-            return null;
-        }
+            throw new RequestBody.InvalidInput($"Memory must be a power of 2 between 128 and 32768 megabytes, got '{q["memory"]}'.");
         if (q.TryGetValue("webhooks", out var webhooks) && WebhooksProblem(webhooks.ToString()) is string webhookError)
-        {
-            await ApiResponse.Error(ctx, 400, "invalid-input", webhookError);
-            return null;
-        }
+            throw new RequestBody.InvalidInput(webhookError);
         var buildParam = q["build"].ToString();
         var settings = new RunSettings(buildParam.Length > 0 ? buildParam : null, timeout is double t ? (int)t : null,
             memory is double mem ? (int)mem : null, maxItems is double mi ? (long)mi : null, maxCharge, restartOnError);
@@ -225,11 +181,7 @@ public static class RunRoutes
             if (build != null)
                 run = store.Lifecycle.CreateRun(actor, build, settings, input, contentType, ctx.Connection.RemoteIpAddress?.ToString(), ctx.Request.Headers.UserAgent.ToString());
         }
-        if (run == null)
-        {
-            await ApiResponse.Error(ctx, 400, "invalid-input", $"Actor '{actor.FullName}' has no build '{settings.Build ?? "latest"}' to run; build it first.");
-            return null;
-        }
+        if (run == null) throw new RequestBody.InvalidInput($"Actor '{actor.FullName}' has no build '{settings.Build ?? "latest"}' to run; build it first.");
         return (run, wait);
     }
 

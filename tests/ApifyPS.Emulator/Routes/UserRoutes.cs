@@ -7,14 +7,15 @@ namespace ApifyPS.Emulator.Routes;
 /// <summary>The account the token belongs to: <c>GET /v2/users/me</c> (the OpenAPI document's UserPrivateInfo).</summary>
 public static class UserRoutes
 {
-    public static void MapUserRoutes(this WebApplication app)
+    public static void MapUserRoutes(this WebApplication app, EmulatorStore store)
     {
+        var api = new ApiRoutes(app, store);
+
         // GET /v2/users/me: 401 without a token (token-not-provided) or with a wrong one (invalid-token, from ApiAuth).
-        app.MapGet("/v2/users/me", async ctx =>
+        api.Get("/v2/users/me", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            await ApiResponse.Data(ctx, w => PrivateInfo(w, user));
+            var user = r.User();
+            return r.Data(w => PrivateInfo(w, user));
         });
     }
 

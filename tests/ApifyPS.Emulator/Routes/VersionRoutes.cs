@@ -16,37 +16,20 @@ public static class VersionRoutes
 
     public static void MapVersionRoutes(this WebApplication app, EmulatorStore store)
     {
+        var api = new ApiRoutes(app, store);
+
         // GET /v2/actors/{actorId}/versions -> {"data":{"total","items"}} (not paged)
-        app.MapActorGet("/{actorId}/versions", async ctx =>
+        api.ActorGet("/{actorId}/versions", r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var actor = await ActorRoutes.FindWritableActor(ctx, store, user);
-            if (actor == null) return;
-            await ApiResponse.Data(ctx, w =>
-            {
-                lock (store.Sync)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("total", actor.Versions.Count);
-                    w.WriteStartArray("items");
-                    foreach (var v in actor.Versions) ActorJson.Version(w, v);
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-            });
+            var actor = r.OwnActor();
+            return r.Items(actor.Versions, ActorJson.Version);
         });
 
         // POST /v2/actors/{actorId}/versions: CreateOrUpdateVersionRequest (versionNumber and sourceType required).
-        app.MapActorPost("/{actorId}/versions", ctx => Handle(ctx, async () =>
+        api.ActorPost("/{actorId}/versions", async r =>
         {
-            var user = await ctx.RequireUser();
-            if (user == null) return;
-            var actor = await ActorRoutes.FindWritableActor(ctx, store, user);
-            if (actor == null) return;
-            var body = await ReadObject(ctx);
-            if (body == null) return;
-            var version = ParseVersion(body.Value, existing: null);
+            var actor = r.OwnActor();
+            var version = ParseVersion(await r.Body(), existing: null);
             ResolveEnvVars(version, null);
             lock (store.Sync)
             {
@@ -55,127 +38,104 @@ public static class VersionRoutes
                 actor.Versions.Add(version);
                 actor.ModifiedAt = DateTime.UtcNow;
             }
-            ctx.Response.Headers.Location = $"{ctx.Request.Scheme}://{ctx.Request.Host}/v2/actors/{actor.Id}/versions/{version.VersionNumber}";
-            await ApiResponse.Data(ctx, w => { lock (store.Sync) ActorJson.Version(w, version); }, 201);
-        }));
-
-        app.MapActorGet("/{actorId}/versions/{versionNumber}", async ctx =>
-        {
-            var (actor, version) = await FindVersion(ctx, store);
-            if (version == null) return;
-            await ApiResponse.Data(ctx, w => { lock (store.Sync) ActorJson.Version(w, version); });
+            await r.Created($"/v2/actors/{actor.Id}/versions/{version.VersionNumber}", w => ActorJson.Version(w, version));
         });
 
-        RequestDelegate updateVersion = ctx => Handle(ctx, async () =>
+        api.ActorGet("/{actorId}/versions/{versionNumber}", r =>
         {
-            var (actor, version) = await FindVersion(ctx, store);
-            if (version == null) return;
-            var body = await ReadObject(ctx);
-            if (body == null) return;
+            var (_, version) = FindVersion(r);
+            return r.Data(w => ActorJson.Version(w, version));
+        });
+
+        Func<ApiRequest, Task> updateVersion = async r =>
+        {
+            var (actor, version) = FindVersion(r);
+            var body = await r.Body();
             lock (store.Sync)
             {
-                var updated = ParseVersion(body.Value, existing: version);
+                var updated = ParseVersion(body, existing: version);
                 ResolveEnvVars(updated, version);
-                var index = actor!.Versions.IndexOf(version);
+                var index = actor.Versions.IndexOf(version);
                 if (index < 0) throw new InvalidInput($"Version {version.VersionNumber} was not found", "record-not-found", 404);
                 actor.Versions[index] = updated;
                 actor.ModifiedAt = DateTime.UtcNow;
                 version = updated;
             }
-            await ApiResponse.Data(ctx, w => { lock (store.Sync) ActorJson.Version(w, version); });
-        });
-        app.MapActorPut("/{actorId}/versions/{versionNumber}", updateVersion);
-        app.MapActorPost("/{actorId}/versions/{versionNumber}", updateVersion);
+            await r.Data(w => ActorJson.Version(w, version));
+        };
+        api.ActorPut("/{actorId}/versions/{versionNumber}", updateVersion);
+        api.ActorPost("/{actorId}/versions/{versionNumber}", updateVersion);
 
-        app.MapActorDelete("/{actorId}/versions/{versionNumber}", async ctx =>
+        api.ActorDelete("/{actorId}/versions/{versionNumber}", r =>
         {
-            var (actor, version) = await FindVersion(ctx, store);
-            if (version == null) return;
+            var (actor, version) = FindVersion(r);
             lock (store.Sync)
             {
-                actor!.Versions.Remove(version);
+                actor.Versions.Remove(version);
                 actor.ModifiedAt = DateTime.UtcNow;
             }
-            ctx.Response.StatusCode = 204;
+            r.NoContent();
+            return Task.CompletedTask;
         });
 
         // Environment variables: /v2/actors/{actorId}/versions/{versionNumber}/env-vars[/{envVarName}]
-        app.MapActorGet("/{actorId}/versions/{versionNumber}/env-vars", async ctx =>
+        api.ActorGet("/{actorId}/versions/{versionNumber}/env-vars", r =>
         {
-            var (_, version) = await FindVersion(ctx, store);
-            if (version == null) return;
-            await ApiResponse.Data(ctx, w =>
-            {
-                lock (store.Sync)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("total", version.EnvVars.Count);
-                    w.WriteStartArray("items");
-                    foreach (var e in version.EnvVars) ActorJson.EnvVar(w, e);
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-            });
+            var (_, version) = FindVersion(r);
+            return r.Items(version.EnvVars, ActorJson.EnvVar);
         });
 
         // POST: EnvVarRequest (name and value required) -> 201 + Location; an existing name is env-var-already-exists.
-        app.MapActorPost("/{actorId}/versions/{versionNumber}/env-vars", ctx => Handle(ctx, async () =>
+        api.ActorPost("/{actorId}/versions/{versionNumber}/env-vars", async r =>
         {
-            var (actor, version) = await FindVersion(ctx, store);
-            if (version == null) return;
-            var body = await ReadObject(ctx);
-            if (body == null) return;
-            var envVar = ParseEnvVarRequest(body.Value, pathName: null);
+            var (actor, version) = FindVersion(r);
+            var envVar = ParseEnvVarRequest(await r.Body(), pathName: null);
             lock (store.Sync)
             {
                 if (version.EnvVars.Any(e => e.Name == envVar.Name))
                     throw new InvalidInput($"Environment variable '{envVar.Name}' already exists.", "env-var-already-exists");
                 version.EnvVars.Add(envVar);
-                actor!.ModifiedAt = DateTime.UtcNow;
+                actor.ModifiedAt = DateTime.UtcNow;
             }
-            ctx.Response.Headers.Location =
-                $"{ctx.Request.Scheme}://{ctx.Request.Host}/v2/actors/{actor!.Id}/versions/{version.VersionNumber}/env-vars/{Uri.EscapeDataString(envVar.Name)}";
-            await ApiResponse.Data(ctx, w => ActorJson.EnvVar(w, envVar), 201);
-        }));
-
-        app.MapActorGet("/{actorId}/versions/{versionNumber}/env-vars/{envVarName}", async ctx =>
-        {
-            var (_, _, envVar) = await FindEnvVar(ctx, store);
-            if (envVar == null) return;
-            await ApiResponse.Data(ctx, w => ActorJson.EnvVar(w, envVar));
+            await r.Created($"/v2/actors/{actor.Id}/versions/{version.VersionNumber}/env-vars/{Uri.EscapeDataString(envVar.Name)}",
+                w => ActorJson.EnvVar(w, envVar));
         });
 
-        RequestDelegate updateEnvVar = ctx => Handle(ctx, async () =>
+        api.ActorGet("/{actorId}/versions/{versionNumber}/env-vars/{envVarName}", r =>
         {
-            var (actor, version, envVar) = await FindEnvVar(ctx, store);
-            if (envVar == null) return;
-            var body = await ReadObject(ctx);
-            if (body == null) return;
-            var updated = ParseEnvVarRequest(body.Value, pathName: envVar.Name);
+            var (_, _, envVar) = FindEnvVar(r);
+            return r.Data(w => ActorJson.EnvVar(w, envVar));
+        });
+
+        Func<ApiRequest, Task> updateEnvVar = async r =>
+        {
+            var (actor, version, envVar) = FindEnvVar(r);
+            var body = await r.Body();
+            var updated = ParseEnvVarRequest(body, pathName: envVar.Name);
             lock (store.Sync)
             {
-                var index = version!.EnvVars.FindIndex(e => e.Name == envVar.Name);
+                var index = version.EnvVars.FindIndex(e => e.Name == envVar.Name);
                 if (index < 0) throw new InvalidInput($"Environment variable '{envVar.Name}' was not found", "record-not-found", 404);
                 // isSecret left out keeps what the variable was.
-                if (!body.Value.Has("isSecret")) updated = updated with { IsSecret = envVar.IsSecret };
+                if (!body.Has("isSecret")) updated = updated with { IsSecret = envVar.IsSecret };
                 version.EnvVars[index] = updated;
-                actor!.ModifiedAt = DateTime.UtcNow;
+                actor.ModifiedAt = DateTime.UtcNow;
             }
-            await ApiResponse.Data(ctx, w => ActorJson.EnvVar(w, updated));
-        });
-        app.MapActorPut("/{actorId}/versions/{versionNumber}/env-vars/{envVarName}", updateEnvVar);
-        app.MapActorPost("/{actorId}/versions/{versionNumber}/env-vars/{envVarName}", updateEnvVar);
+            await r.Data(w => ActorJson.EnvVar(w, updated));
+        };
+        api.ActorPut("/{actorId}/versions/{versionNumber}/env-vars/{envVarName}", updateEnvVar);
+        api.ActorPost("/{actorId}/versions/{versionNumber}/env-vars/{envVarName}", updateEnvVar);
 
-        app.MapActorDelete("/{actorId}/versions/{versionNumber}/env-vars/{envVarName}", async ctx =>
+        api.ActorDelete("/{actorId}/versions/{versionNumber}/env-vars/{envVarName}", r =>
         {
-            var (actor, version, envVar) = await FindEnvVar(ctx, store);
-            if (envVar == null) return;
+            var (actor, version, envVar) = FindEnvVar(r);
             lock (store.Sync)
             {
-                version!.EnvVars.RemoveAll(e => e.Name == envVar.Name);
-                actor!.ModifiedAt = DateTime.UtcNow;
+                version.EnvVars.RemoveAll(e => e.Name == envVar.Name);
+                actor.ModifiedAt = DateTime.UtcNow;
             }
-            ctx.Response.StatusCode = 204;
+            r.NoContent();
+            return Task.CompletedTask;
         });
     }
 
@@ -289,28 +249,18 @@ public static class VersionRoutes
     private static bool IsHttpUrl(string? text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    /// <summary>The route's Actor (owned by the user) and version; writes 404 and returns nulls when either is unknown.</summary>
-    private static async Task<(ActorRecord? Actor, VersionRecord? Version)> FindVersion(HttpContext ctx, EmulatorStore store)
+    /// <summary>The route's Actor (owned by the user) and version; 404 when either is unknown.</summary>
+    private static (ActorRecord Actor, VersionRecord Version) FindVersion(ApiRequest r)
     {
-        var user = await ctx.RequireUser();
-        if (user == null) return (null, null);
-        var actor = await ActorRoutes.FindWritableActor(ctx, store, user);
-        if (actor == null) return (null, null);
-        var number = (string)ctx.Request.RouteValues["versionNumber"]!;
-        VersionRecord? version;
-        lock (store.Sync) version = actor.Versions.FirstOrDefault(v => v.VersionNumber == number);
-        if (version == null) await ApiResponse.NotFound(ctx, $"Version '{number}' of Actor '{actor.FullName}'");
-        return (actor, version);
+        var actor = r.OwnActor();
+        var number = r.Route("versionNumber");
+        return (actor, r.Found($"Version '{number}' of Actor '{actor.FullName}'", () => actor.Versions.FirstOrDefault(v => v.VersionNumber == number)));
     }
 
-    private static async Task<(ActorRecord? Actor, VersionRecord? Version, EnvVarRecord? EnvVar)> FindEnvVar(HttpContext ctx, EmulatorStore store)
+    private static (ActorRecord Actor, VersionRecord Version, EnvVarRecord EnvVar) FindEnvVar(ApiRequest r)
     {
-        var (actor, version) = await FindVersion(ctx, store);
-        if (version == null) return (null, null, null);
-        var name = (string)ctx.Request.RouteValues["envVarName"]!;
-        EnvVarRecord? envVar;
-        lock (store.Sync) envVar = version.EnvVars.FirstOrDefault(e => e.Name == name);
-        if (envVar == null) await ApiResponse.NotFound(ctx, $"Environment variable '{name}' of version {version.VersionNumber}");
-        return (actor, version, envVar);
+        var (actor, version) = FindVersion(r);
+        var name = r.Route("envVarName");
+        return (actor, version, r.Found($"Environment variable '{name}' of version {version.VersionNumber}", () => version.EnvVars.FirstOrDefault(e => e.Name == name)));
     }
 }

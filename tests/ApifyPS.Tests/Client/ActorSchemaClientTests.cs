@@ -5,10 +5,10 @@ using System.Text.Json;
 using ApifyPS.Client;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>The request bodies of the Actor and version endpoints, checked before anything is sent.</summary>
-public class ActorSchemaTests
+public class ActorSchemaClientTests
 {
     private static ApifyBody Body(params (string Name, object? Value)[] fields)
     {

@@ -6,7 +6,7 @@ using ApifyPS.Models;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>The Actor, version and webhook endpoints of the client against the local server over real HTTP.</summary>
 public class ActorsClientTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>

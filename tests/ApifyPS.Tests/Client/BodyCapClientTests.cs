@@ -4,7 +4,7 @@ using ApifyPS.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>
 /// Caps on what an answer may put in memory (issue 12, item 4), against the local server's huge-body and gzip-bomb
@@ -13,7 +13,7 @@ namespace ApifyPS.Tests;
 /// bytes this process allocates, so nothing else runs beside them.
 /// </summary>
 [Collection(AloneCollection.Name)]
-public class BodyCapTests(FastWaitEmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<FastWaitEmulatorFixture>
+public class BodyCapClientTests(FastWaitEmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<FastWaitEmulatorFixture>
 {
     private const long MiB = 1024 * 1024;
 

@@ -7,14 +7,14 @@ using ApifyPS.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>
 /// Body reads under the attempt's timeout and Ctrl+C (issue 12, item 3), and records streamed to a file under a
 /// timeout between bytes instead of a total one (item 5), against the local server's body faults (stall-body,
 /// trickle). Timeouts here are short (1-2 s); durations are only ever asserted as generous deadlines.
 /// </summary>
-public class BodyTimeoutTests(FastWaitEmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<FastWaitEmulatorFixture>
+public class BodyTimeoutClientTests(FastWaitEmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<FastWaitEmulatorFixture>
 {
     /// <summary>How long a call may take before the test calls it hung: far above every timeout used here.</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

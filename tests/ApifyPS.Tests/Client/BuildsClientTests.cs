@@ -3,7 +3,7 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>The client core against the local server over real HTTP: envelope, paging, errors, auth.</summary>
 public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
@@ -30,7 +30,7 @@ public class BuildsClientTests(EmulatorFixture fixture) : IClassFixture<Emulator
     [Fact]
     public async Task Fetches_the_next_page_only_when_asked_past_the_current_one()
     {
-        // With read-ahead off; ReadAheadTests covers when a page is asked for early.
+        // With read-ahead off; ReadAheadClientTests covers when a page is asked for early.
         var seed = Seed(1500);
         _server.ClearRequests();
         var lazy = new ApifyClient(_server.Connection(), new ApifyClientOptions { ReadAheadAt = null });

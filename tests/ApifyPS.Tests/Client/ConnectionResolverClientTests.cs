@@ -2,14 +2,14 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>
 /// Where the token comes from, first match wins: session, $env:APIFY_TOKEN, stored profile ($env:APIFY_PROFILE or
 /// default), the Apify CLI's auth.json. Each level alone, and each overriding the next. No process state is touched:
 /// the resolver gets its own session, environment and files.
 /// </summary>
-public class ConnectionResolverTests : IDisposable
+public class ConnectionResolverClientTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
     private readonly Dictionary<string, string> _env = new();
@@ -17,7 +17,7 @@ public class ConnectionResolverTests : IDisposable
     private readonly MemoryVault _vault = new();
     private readonly CredentialStore _store;
 
-    public ConnectionResolverTests()
+    public ConnectionResolverClientTests()
     {
         _store = new CredentialStore(_temp.Combine("profiles"), TokenProtection.OwnerOnlyFile);
     }

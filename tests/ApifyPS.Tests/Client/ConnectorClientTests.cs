@@ -5,20 +5,10 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
-
-/// <summary>A local server with a second user (--extra-user), for checking tokens and telling accounts apart.</summary>
-public sealed class TwoUserEmulatorFixture : IDisposable
-{
-    public const string OtherToken = "xunit_other_user_token_5f3c";
-
-    public EmulatorProcess Server { get; } = EmulatorProcess.Start("--username", "janedoe", "--extra-user", "bob:" + OtherToken);
-
-    public void Dispose() => Server.Dispose();
-}
+namespace ApifyPS.Tests.Client;
 
 /// <summary>GET /v2/users/me on the local server (the spec's UserPrivateInfo) and Connect-Apify's core over real HTTP.</summary>
-public class ConnectorTests(TwoUserEmulatorFixture fixture) : IClassFixture<TwoUserEmulatorFixture>, IDisposable
+public class ConnectorClientTests(TwoUserEmulatorFixture fixture) : IClassFixture<TwoUserEmulatorFixture>, IDisposable
 {
     private readonly EmulatorProcess _server = fixture.Server;
     private readonly TempDirectory _temp = new();

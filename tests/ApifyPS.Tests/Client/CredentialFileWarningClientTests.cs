@@ -3,7 +3,7 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 #pragma warning disable CA1416 // File.SetUnixFileMode: every test returns first on Windows.
 
@@ -11,7 +11,7 @@ namespace ApifyPS.Tests;
 /// A stored profile, its folder or the Apify CLI's login file that other users can open is still used, and the
 /// resolver says so (as ssh does for a key): data a cmdlet shows once per file per session.
 /// </summary>
-public class CredentialFileWarningTests : IDisposable
+public class CredentialFileWarningClientTests : IDisposable
 {
     private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
     private readonly TempDirectory _temp = new();
@@ -20,7 +20,7 @@ public class CredentialFileWarningTests : IDisposable
     private readonly MemoryVault _vault = new();
     private readonly CredentialStore _store;
 
-    public CredentialFileWarningTests()
+    public CredentialFileWarningClientTests()
     {
         _store = new CredentialStore(_temp.Combine("profiles"), TokenProtection.OwnerOnlyFile);
     }

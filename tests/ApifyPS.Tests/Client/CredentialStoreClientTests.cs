@@ -4,12 +4,12 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 #pragma warning disable CA1416 // File.Get/SetUnixFileMode: every caller returns first on Windows.
 
 /// <summary>Stored profiles: owner-only from their creation, atomic replacement, clear errors for damaged files.</summary>
-public class CredentialStoreTests : IDisposable
+public class CredentialStoreClientTests : IDisposable
 {
     private const string Token = "store-test-token-0123456789";
     private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);

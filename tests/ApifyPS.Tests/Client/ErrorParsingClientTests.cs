@@ -3,9 +3,9 @@ using System.Text;
 using ApifyPS.Client;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
-public class ErrorParsingTests
+public class ErrorParsingClientTests
 {
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 

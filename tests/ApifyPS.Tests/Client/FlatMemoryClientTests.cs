@@ -2,18 +2,11 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
-
-/// <summary>Tests that measure this process's heap, so nothing else may run beside them.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AloneCollection
-{
-    public const string Name = "Alone";
-}
+namespace ApifyPS.Tests.Client;
 
 /// <summary>A million dataset items stream through the client core in flat memory.</summary>
 [Collection(AloneCollection.Name)]
-public class FlatMemoryTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public class FlatMemoryClientTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;
 

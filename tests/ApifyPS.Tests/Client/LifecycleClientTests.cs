@@ -5,7 +5,7 @@ using ApifyPS.Models;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>
 /// The lifecycle in the client core against the local server (long polls held at most 1 s here): start, wait loop,

@@ -1,9 +1,9 @@
 using ApifyPS.Client;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
-public class PagingArithmeticTests
+public class PagingArithmeticClientTests
 {
     [Theory]
     [InlineData(null, null, null)]       // nothing bounds it: let the server choose its own page size

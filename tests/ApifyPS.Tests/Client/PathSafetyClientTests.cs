@@ -4,14 +4,14 @@ using ApifyPS.Models;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>
 /// Every path part goes through one segment builder: a value that would not stay exactly one segment ('', '.', '..',
 /// '/', '%2e%2e', a control character) is refused before any request, and what is sent, logged and reported is the
 /// URI that was built. Against the local server over real HTTP; its request log shows that nothing was sent.
 /// </summary>
-public class PathSafetyTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public class PathSafetyClientTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     // The error type the core uses for a refused segment (a literal, so the test also reads the old code's behaviour).
     private const string InvalidPathSegment = "invalid-path-segment";

@@ -1,9 +1,9 @@
 using ApifyPS.Client;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
-public class QueryAndConnectionTests
+public class QueryAndConnectionClientTests
 {
     [Fact]
     public void Query_escapes_values_and_skips_nulls()

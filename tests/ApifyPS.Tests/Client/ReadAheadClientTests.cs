@@ -3,13 +3,13 @@ using ApifyPS.Models;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>
 /// Read-ahead of lists (ApifyClient.ListAsync with ApifyClientOptions.ReadAheadAt) over real HTTP: it never changes
 /// what a walk yields or which pages it asks for, and a page read ahead is cancelled the moment the consumer stops.
 /// </summary>
-public class ReadAheadTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public class ReadAheadClientTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly EmulatorProcess _server = fixture.Server;

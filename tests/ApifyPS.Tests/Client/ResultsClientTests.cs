@@ -5,7 +5,7 @@ using ApifyPS.Models;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>
 /// Run results in the client core against the local server: dataset items paged by the X-Apify-Pagination-*

@@ -2,14 +2,14 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>
 /// Nothing goes where it was not meant to: no token over plain http to another machine unless the user said so, and
 /// no redirect followed (a 3xx is an error naming where it pointed, never retried, the body never sent again).
 /// Two local servers: the one the client talks to, and the other origin a redirect points at.
 /// </summary>
-public sealed class TransportSafetyTests : IDisposable
+public sealed class TransportSafetyClientTests : IDisposable
 {
     // Literals, so the tests also read the old code's behaviour.
     private const string UnencryptedAuthentication = "unencrypted-authentication";

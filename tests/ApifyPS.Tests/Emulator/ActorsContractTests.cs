@@ -5,13 +5,13 @@ using System.Text.Json;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Emulator;
 
 /// <summary>
 /// The local server's Actor, version, environment variable and webhook endpoints against the OpenAPI document, with
 /// a plain HttpClient (not the ApifyPS client): status codes, Location, body validation, error types, cascades.
 /// </summary>
-public class ActorEmulatorContractTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public class ActorsContractTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;
     private static readonly HttpClient Http = new();

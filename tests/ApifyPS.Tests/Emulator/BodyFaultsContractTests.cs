@@ -5,13 +5,13 @@ using System.Text.Json;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Emulator;
 
 /// <summary>
 /// The local server's body faults (stall-body, trickle, huge-body, gzip-bomb) as a plain HttpClient without
 /// decompression sees them: the real answer's status and bytes, delivered as the fault says.
 /// </summary>
-public class BodyFaultContractTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public class BodyFaultsContractTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private const int MiB = 1024 * 1024;
     private readonly EmulatorProcess _server = fixture.Server;

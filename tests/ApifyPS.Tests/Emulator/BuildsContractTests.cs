@@ -4,13 +4,13 @@ using System.Text.Json;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Emulator;
 
 /// <summary>
 /// The local server against the API's documented behaviour (the OpenAPI document), with a plain HttpClient:
 /// these hold the server to the spec independently of the ApifyPS client.
 /// </summary>
-public class EmulatorContractTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public class BuildsContractTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;
     private static readonly HttpClient Http = new();

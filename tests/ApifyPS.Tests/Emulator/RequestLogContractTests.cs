@@ -4,7 +4,7 @@ using System.Text;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Emulator;
 
 /// <summary>
 /// The local server's request log (GET /__emulator/requests) keeps its shape but never a secret: a token sent as

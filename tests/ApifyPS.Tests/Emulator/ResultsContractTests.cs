@@ -5,7 +5,7 @@ using System.Text.Json;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Emulator;
 
 /// <summary>
 /// The local server's run results against the OpenAPI document, with a plain HttpClient: dataset items as a bare

@@ -1,11 +1,11 @@
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Hosted;
 
 /// <summary>The cmdlets in a real PowerShell runspace hosted in this process.</summary>
-[Collection("HostedPwsh")] // the cmdlets read the process environment: one hosted runspace at a time
-public class HostedPwshTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+[Collection(HostedPwshCollection.Name)] // the cmdlets read the process environment: one hosted runspace at a time
+public class CmdletsHostedTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;
 

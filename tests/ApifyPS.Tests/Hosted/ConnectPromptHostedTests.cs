@@ -9,14 +9,14 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Hosted;
 
 /// <summary>
 /// Connect-Apify without -Token in an interactive host: PowerShell asks the host for the token as a SecureString
 /// (a console host reads it masked). Hosted here with a host that answers the prompt.
 /// </summary>
-[Collection("HostedPwsh")] // the session connection is process-wide: one hosted runspace at a time
-public class ConnectPromptTests(TwoUserEmulatorFixture fixture) : IClassFixture<TwoUserEmulatorFixture>
+[Collection(HostedPwshCollection.Name)] // the session connection is process-wide: one hosted runspace at a time
+public class ConnectPromptHostedTests(TwoUserEmulatorFixture fixture) : IClassFixture<TwoUserEmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;
 

@@ -4,15 +4,15 @@ using ApifyPS.Models;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Hosted;
 
 /// <summary>
 /// The lifecycle cmdlets in a hosted runspace: Ctrl+C (PowerShell.Stop) ends a wait at once without touching the
 /// job, Write-Progress while waiting, and a failed job's error under -ErrorAction Stop. The server holds long polls
 /// the full 60 s here, so a stop that ends quickly cannot be the server answering.
 /// </summary>
-[Collection("HostedPwsh")]
-public class HostedLifecycleTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+[Collection(HostedPwshCollection.Name)]
+public class LifecycleHostedTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;
 

@@ -4,10 +4,10 @@ using System.Text.Json;
 using ApifyPS.Cmdlets;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Hosted;
 
 /// <summary>JSON to PowerShell objects straight from the reader's tokens: the shapes, numbers, duplicates and bad input.</summary>
-public class PSJsonReaderTests
+public class PSJsonReaderHostedTests
 {
     private static object? Read(string json, PSJsonReader? reader = null)
     {

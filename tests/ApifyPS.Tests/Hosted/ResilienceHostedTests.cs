@@ -3,10 +3,10 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Hosted;
 
 /// <summary>Retries as a PowerShell user meets them: -Verbose per attempt, Ctrl+C during a backoff, the retry policy cmdlets.</summary>
-[Collection("HostedPwsh")]
+[Collection(HostedPwshCollection.Name)]
 public class ResilienceHostedTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;

@@ -4,7 +4,7 @@ using ApifyPS.Models;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Hosted;
 
 /// <summary>
 /// The results cmdlets in a hosted runspace: Get-ApifyLog -Follow shows lines as they are written, ends with the
@@ -12,8 +12,8 @@ namespace ApifyPS.Tests;
 /// the Information stream before the job. Runs are 10 minutes long here unless stopped, so an early end cannot be
 /// the server's doing.
 /// </summary>
-[Collection("HostedPwsh")]
-public class HostedResultsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+[Collection(HostedPwshCollection.Name)]
+public class ResultsHostedTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;
 

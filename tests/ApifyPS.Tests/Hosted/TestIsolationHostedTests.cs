@@ -3,13 +3,13 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Hosted;
 
 /// <summary>
 /// build.ps1 Test gives the whole run a fresh home and no APIFY_* variables, so no test can reach the real API with
 /// the developer's own token (a stored profile, the Apify CLI's login, $env:APIFY_TOKEN).
 /// </summary>
-public class TestIsolationTests
+public class TestIsolationHostedTests
 {
     private static string? Start(string name) => TestRunEnvironment.AtStart[name];
 

@@ -6,14 +6,14 @@ using ApifyPS.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Resilience;
 
 /// <summary>
 /// The fault matrix: the client core against the local server's injected faults, over real HTTP. Each row asserts
 /// recovery or the exact error, and the number of requests the server saw. Backoff delays are tiny here (1-4 ms)
 /// except where a row is about the delay itself.
 /// </summary>
-public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<EmulatorFixture>
+public class FaultMatrixResilienceTests(EmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;
 
@@ -449,7 +449,7 @@ public class FaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output)
         Fault(p, "truncate");
         var ex = await Assert.ThrowsAsync<ApifyApiException>(() => p.Client.GetDataAsync<ApifyBuild>(StartLike(p), default));
         Assert.Equal(ApifyErrorTypes.StartOutcomeUnknown, ex.ErrorType);
-        // Not a job path, so the neutral wording; StartFaultMatrixTests has the job one ("accepted the start (201)").
+        // Not a job path, so the neutral wording; StartFaultMatrixResilienceTests has the job one ("accepted the start (201)").
         Assert.Contains("accepted the request (200)", ex.Message);
         Assert.Contains("most likely took effect", ex.Message);
         Assert.Equal(1, RequestsTo(p.Path));

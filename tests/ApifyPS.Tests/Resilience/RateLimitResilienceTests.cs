@@ -7,13 +7,13 @@ using ApifyPS.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Resilience;
 
 /// <summary>
 /// The local server's rate limit (429 rate-limit-exceeded with X-RateLimit-Limit) and the client's pacing under it.
 /// One server per test: the limit is server-wide.
 /// </summary>
-public class RateLimitTests(ITestOutputHelper output)
+public class RateLimitResilienceTests(ITestOutputHelper output)
 {
     private static (string Actor, string BuildId) SeedOne(EmulatorProcess server)
     {

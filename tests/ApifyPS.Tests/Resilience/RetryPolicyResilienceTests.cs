@@ -3,10 +3,10 @@ using ApifyPS.Client;
 using ApifyPS.Tests.Support;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Resilience;
 
 /// <summary>The arithmetic and rules of the resilience core, without a server.</summary>
-public class RetryPolicyTests
+public class RetryPolicyResilienceTests
 {
     [Fact]
     public void Backoff_is_random_between_delay_and_twice_delay_doubling_up_to_the_cap()

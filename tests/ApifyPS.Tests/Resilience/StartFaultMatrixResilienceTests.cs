@@ -6,14 +6,14 @@ using ApifyPS.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Resilience;
 
 /// <summary>
 /// The fault matrix's start rows, through the real start endpoints (POST builds, runs, run-sync, metamorph): each
 /// asserts recovery or the exact error, the number of requests the server saw, and the number of jobs it started
 /// (GET /__emulator/jobs-started), so a retry that started something twice cannot pass.
 /// </summary>
-public class StartFaultMatrixTests(EmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<EmulatorFixture>
+public class StartFaultMatrixResilienceTests(EmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorProcess _server = fixture.Server;
     private readonly List<string> _verbose = new();

@@ -170,11 +170,3 @@ public sealed class EmulatorProcess : IDisposable
         _control.Dispose();
     }
 }
-
-/// <summary>One server for a test class (xunit IClassFixture); tests seed Actors with distinct names.</summary>
-public sealed class EmulatorFixture : IDisposable
-{
-    public EmulatorProcess Server { get; } = EmulatorProcess.Start();
-
-    public void Dispose() => Server.Dispose();
-}
