@@ -23,6 +23,7 @@ public class DocsDriftClientTests(ITestOutputHelper output)
         ["RequiredAssemblies"] = "a module manifest key",
         ["PrivateData.PSData.ReleaseNotes"] = "a module manifest key",
         ["SecretStore"] = "the name of a SecretManagement vault",
+        ["Microsoft.NETFramework.ReferenceAssemblies"] = "a NuGet package",
     };
 
     /// <summary>Fewer than this many names means the reading broke, not that the docs are right.</summary>

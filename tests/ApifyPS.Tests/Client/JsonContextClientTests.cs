@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using ApifyPS.Client;
 using Xunit;
 
-namespace ApifyPS.Tests;
+namespace ApifyPS.Tests.Client;
 
 /// <summary>
 /// Every model a resource client lists through the paging engine has compile-time JSON metadata (ApifyJsonContext):
