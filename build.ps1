@@ -124,34 +124,53 @@ function Get-PesterModulePath {
     $path
 }
 
-function Invoke-XunitTests {
+# The test runners run at once, each in its own process writing to its own log (printed whole when it ends, in a
+# fixed order): xunit, Pester in two groups (the help examples, which start a fresh pwsh per example, apart from the
+# rest), and the desktop harness. The suite's wall time is then its longest runner's, not the sum. Each runner is
+# a [pscustomobject] with Name, the command (File, Arguments), and Result (a scriptblock that reads its counts).
+
+function New-XunitRunner {
     $trx = Join-Path $ResultsDir 'xunit.trx'
     if (Test-Path $trx) { Remove-Item $trx }
-    $testArgs = @('test', (Join-Path $Root 'tests/ApifyPS.Tests/ApifyPS.Tests.csproj'), '-c', $Configuration, '--nologo',
+    $project = Join-Path $Root 'tests/ApifyPS.Tests/ApifyPS.Tests.csproj'
+    # Built first, alone: the runners then share no build output.
+    Invoke-Dotnet build $project -c $Configuration --nologo -v quiet | Out-Host
+    $testArgs = @('test', $project, '-c', $Configuration, '--no-build', '--nologo',
         '--logger', 'trx;LogFileName=xunit.trx', '--logger', 'console;verbosity=normal', '--results-directory', $ResultsDir)
     if ($Filter) { $testArgs += @('--filter', "FullyQualifiedName~$Filter") }
-    & $Dotnet @testArgs | Out-Host
-    $exit = $LASTEXITCODE
-    if (-not (Test-Path $trx)) { throw "xunit produced no results (dotnet test exit code $exit)." }
-    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout; ExitCode = $exit }
+    [pscustomobject]@{
+        Name = 'xunit'; File = $Dotnet; Arguments = $testArgs
+        Result = {
+            param($exit)
+            if (-not (Test-Path $trx)) { throw "xunit produced no results (dotnet test exit code $exit)." }
+            $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+            [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout; ExitCode = $exit }
+        }.GetNewClosure()
+    }
 }
 
-function Invoke-PesterTests {
+function New-PesterRunner([string] $Name, [string[]] $Include, [string[]] $Exclude) {
     $pester = Get-PesterModulePath
-    $summary = Join-Path $ResultsDir 'pester-summary.json'
+    $summary = Join-Path $ResultsDir "$Name-summary.json"
     if (Test-Path $summary) { Remove-Item $summary }
     # A fresh pwsh: the tests import the staged module the way a user would.
-    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-    & $Dotnet $pwshDll -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterTests.ps1') `
-        -PesterPath $pester -SummaryPath $summary -ResultsDir $ResultsDir -Filter "$Filter" | Out-Host
-    $exit = $LASTEXITCODE
-    if (-not (Test-Path $summary)) { throw "Pester produced no results (exit code $exit)." }
-    $s = Get-Content -Raw $summary | ConvertFrom-Json
-    [pscustomobject]@{ Passed = [int]$s.Passed; Failed = [int]$s.Failed; ExitCode = $exit }
+    $pesterArgs = @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tests/Pester/Invoke-PesterTests.ps1'),
+        '-PesterPath', $pester, '-SummaryPath', $summary, '-ResultsDir', $ResultsDir, '-RunName', $Name)
+    if ($Filter) { $pesterArgs += @('-Filter', $Filter) }
+    if ($Include) { $pesterArgs += @('-Include', ($Include -join ',')) }
+    if ($Exclude) { $pesterArgs += @('-Exclude', ($Exclude -join ',')) }
+    [pscustomobject]@{
+        Name = $Name; File = $Dotnet; Arguments = $pesterArgs
+        Result = {
+            param($exit)
+            if (-not (Test-Path $summary)) { throw "Pester ($Name) produced no results (exit code $exit)." }
+            $s = Get-Content -Raw $summary | ConvertFrom-Json
+            [pscustomobject]@{ Passed = [int]$s.Passed; Failed = [int]$s.Failed; ExitCode = $exit }
+        }.GetNewClosure()
+    }
 }
 
-function Invoke-DesktopHarnessTests {
+function New-DesktopHarnessRunner {
     # The Windows PowerShell 5.1 stand-in (docs/windows-powershell.md): a .NET Framework 4.7.2 harness run under Mono
     # that loads the staged module through ApifyPS.Loader's Desktop path and drives the client core against the local
     # server. Needs mono on the PATH (Debian: apt-get install mono-devel; .ci/run installs it); skipped otherwise.
@@ -166,11 +185,43 @@ function Invoke-DesktopHarnessTests {
     $exe = Join-Path $Root "tests/ApifyPS.DesktopHarness/bin/$Configuration/net472/ApifyPS.DesktopHarness.exe"
     $summary = Join-Path $ResultsDir 'desktop-harness-summary.json'
     if (Test-Path $summary) { Remove-Item $summary }
-    & $mono.Source $exe --module $ModuleOut --server (Join-Path $EmulatorOut 'ApifyPS.Emulator.dll') --dotnet $Dotnet --summary $summary | Out-Host
-    $exit = $LASTEXITCODE
-    if (-not (Test-Path $summary)) { throw "The desktop harness produced no results (exit code $exit)." }
-    $s = Get-Content -Raw $summary | ConvertFrom-Json
-    [pscustomobject]@{ Passed = [int]$s.Passed; Failed = [int]$s.Failed; ExitCode = $exit }
+    [pscustomobject]@{
+        Name = 'desktop harness'; File = $mono.Source
+        Arguments = @($exe, '--module', $ModuleOut, '--server', (Join-Path $EmulatorOut 'ApifyPS.Emulator.dll'), '--dotnet', $Dotnet, '--summary', $summary)
+        Result = {
+            param($exit)
+            if (-not (Test-Path $summary)) { throw "The desktop harness produced no results (exit code $exit)." }
+            $s = Get-Content -Raw $summary | ConvertFrom-Json
+            [pscustomobject]@{ Passed = [int]$s.Passed; Failed = [int]$s.Failed; ExitCode = $exit }
+        }.GetNewClosure()
+    }
+}
+
+function Invoke-Runners($Runners) {
+    # Starts every runner at once, waits for all, prints each log whole, and returns each runner's counts (or the
+    # error that it could not be read).
+    $started = foreach ($r in $Runners) {
+        $log = Join-Path $ResultsDir (($r.Name -replace '\W', '-') + '.log')
+        # One argument string, each argument quoted as the process's C runtime parses it back.
+        $arguments = ($r.Arguments | ForEach-Object {
+                $a = [string]$_
+                if ($a -match '[\s"]' -or $a -eq '') { '"' + ($a -replace '(\\*)"', '$1$1\"' -replace '(\\+)$', '$1$1') + '"' } else { $a }
+            }) -join ' '
+        $process = Start-Process -FilePath $r.File -ArgumentList $arguments -NoNewWindow -PassThru `
+            -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+        Write-Host "Started $($r.Name) (log: $log)"
+        [pscustomobject]@{ Runner = $r; Process = $process; Log = $log }
+    }
+    foreach ($s in $started) {
+        $s.Process.WaitForExit()
+        Write-Host "`n######## $($s.Runner.Name): exit code $($s.Process.ExitCode)`n"
+        Get-Content $s.Log | Out-Host
+        if ((Test-Path "$($s.Log).err") -and (Get-Item "$($s.Log).err").Length -gt 0) { Get-Content "$($s.Log).err" | Out-Host }
+    }
+    foreach ($s in $started) {
+        try { & $s.Runner.Result $s.Process.ExitCode }
+        catch { [pscustomobject]@{ Passed = 0; Failed = 0; ExitCode = $s.Process.ExitCode; Error = "$($s.Runner.Name): $_" } }
+    }
 }
 
 # Written into the test run's own home; the isolation tests (TestIsolation*) look for it.
@@ -207,19 +258,20 @@ function Exit-TestRunHome($RunHome) {
 function Invoke-TestTask {
     Invoke-PackageTask # builds, and makes the package the install round-trip test installs
     $null = New-Item -ItemType Directory -Force -Path $ResultsDir
-    $results = @()
-    $errors = @()
     $runHome = Enter-TestRunHome
     try {
-        foreach ($runner in 'Invoke-XunitTests', 'Invoke-PesterTests', 'Invoke-DesktopHarnessTests') {
-            try { $results += & $runner } catch { $errors += "${runner}: $_"; Write-Host "ERROR ${runner}: $_" }
-        }
+        $helpTests = 'Help.Tests.ps1'
+        $runners = @(New-XunitRunner) + @(New-PesterRunner 'pester-help' -Include $helpTests) +
+            @(New-PesterRunner 'pester' -Exclude $helpTests) + @(New-DesktopHarnessRunner)
+        $results = @(Invoke-Runners $runners)
     }
     finally { Exit-TestRunHome $runHome }
+    $errors = @($results | Where-Object { $_.PSObject.Properties['Error'] })
+    foreach ($e in $errors) { Write-Host "ERROR $($e.Error)" }
     $passed = ($results | Measure-Object -Property Passed -Sum).Sum
     $failed = ($results | Measure-Object -Property Failed -Sum).Sum + $errors.Count
     $exitCodes = @($results | Where-Object ExitCode -ne 0)
-    Write-Host "xunit, Pester and the desktop harness: $(@($results).Count) runner(s) completed$(if ($errors) { ", $($errors.Count) failed to run" })"
+    Write-Host "xunit, Pester and the desktop harness: $($results.Count - $errors.Count) runner(s) completed$(if ($errors) { ", $($errors.Count) failed to run" })"
     Write-Output "$passed passed, $failed failed"
     if ($failed -gt 0 -or $exitCodes) { exit 1 }
 }
