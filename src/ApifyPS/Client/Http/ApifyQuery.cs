@@ -36,14 +36,6 @@ namespace ApifyPS.Client
 
         public bool IsEmpty => _pairs.Count == 0;
 
-        /// <summary>The value of the first parameter with this name, or null.</summary>
-        public string? Get(string name)
-        {
-            foreach (var pair in _pairs)
-                if (string.Equals(pair.Key, name, StringComparison.Ordinal)) return pair.Value;
-            return null;
-        }
-
         public override string ToString()
         {
             if (_pairs.Count == 0) return string.Empty;
