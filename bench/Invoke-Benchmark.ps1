@@ -2,7 +2,10 @@
 <#
 .SYNOPSIS
     The ApifyPS benchmark (build.ps1 Bench): ApifyPS against the official JavaScript client and a plain
-    Invoke-RestMethod loop, streaming memory, and import time, against the local server on loopback.
+    Invoke-RestMethod loop, streaming memory, and import time, against the local server on loopback; each walk in
+    fresh processes of two pwsh: the build machine's (the .NET tool package, its engine not ReadyToRun) and a
+    release-like one (bench/ReleaseLikePwsh: the same PowerShell published ReadyToRun, as the packages users install
+    are), with the PowerShell floor (the same objects made beforehand, through the same | Measure-Object) on both.
 .DESCRIPTION
     Expects the staged module (out/ApifyPS) and server (out/emulator): build.ps1 Bench builds them first.
     Installs the pinned apify-client (bench/package.json) into bench/node_modules when missing.
@@ -36,6 +39,7 @@ $outDir = Join-Path $Root 'out/bench'
 $dotnet = (Get-Process -Id $PID).Path
 if ((Split-Path $dotnet -Leaf) -notmatch '^dotnet(\.exe)?$') { $dotnet = 'dotnet' }
 $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+$releaseLike = & (Join-Path $bench 'New-ReleaseLikePwsh.ps1') -Root $Root
 if (-not (Test-Path $modulePath)) { throw "No staged module at $modulePath; run ./build.ps1 Bench (it builds first)." }
 $null = New-Item -ItemType Directory -Force -Path $outDir
 
@@ -99,12 +103,15 @@ try {
     }
     $http.Dispose()
 
-    $raw = [ordered]@{ ApifyPS = @(); ApifyClient = @(); InvokeRestMethod = @(); Small = @(); Large = @(); Import = @(); Bare = @() }
+    $raw = [ordered]@{ ApifyPS = @(); ApifyClient = @(); InvokeRestMethod = @(); ApifyPSReleaseLike = @(); Floor = @(); FloorReleaseLike = @(); Small = @(); Large = @(); Import = @(); Bare = @(); PSResourceGet = @() }
     foreach ($run in 1..$Runs) {
-        Write-Host "Run $run of ${Runs}: ApifyPS, apify-client, Invoke-RestMethod"
+        Write-Host "Run $run of ${Runs}: ApifyPS, apify-client, Invoke-RestMethod, ApifyPS on the release-like pwsh, the PowerShell floor on both"
         $raw.ApifyPS += Invoke-Child 'ApifyPS walk' { & $dotnet $pwshDll -NoProfile -NonInteractive -File (Join-Path $bench 'walk-apifyps.ps1') -ModulePath $modulePath -Walks $Walks -LatencyActor $slow.actor }
         $raw.ApifyClient += Invoke-Child 'apify-client walk' { & $node.Source (Join-Path $bench 'walk-apify-client.mjs') $emu.BaseUri $emu.Token $Walks $slow.actor }
         $raw.InvokeRestMethod += Invoke-Child 'Invoke-RestMethod walk' { & $dotnet $pwshDll -NoProfile -NonInteractive -File (Join-Path $bench 'walk-invoke-restmethod.ps1') -Walks $Walks }
+        $raw.ApifyPSReleaseLike += Invoke-Child 'ApifyPS walk (release-like pwsh)' { & $releaseLike -NoProfile -NonInteractive -File (Join-Path $bench 'walk-apifyps.ps1') -ModulePath $modulePath -Walks $Walks -FirstObjectRuns 0 }
+        $raw.Floor += Invoke-Child 'PowerShell floor' { & $dotnet $pwshDll -NoProfile -NonInteractive -File (Join-Path $bench 'walk-floor.ps1') -ModulePath $modulePath -Count $Builds -Walks $Walks }
+        $raw.FloorReleaseLike += Invoke-Child 'PowerShell floor (release-like pwsh)' { & $releaseLike -NoProfile -NonInteractive -File (Join-Path $bench 'walk-floor.ps1') -ModulePath $modulePath -Count $Builds -Walks $Walks }
     }
     foreach ($run in 1..$MemoryRuns) {
         Write-Host "Memory run $run of ${MemoryRuns}: $SmallStream and $LargeStream builds generated on the fly"
@@ -117,8 +124,8 @@ try {
     try {
         Write-Host "Import: $ImportRuns runs each"
         foreach ($run in 1..$ImportRuns) {
-            foreach ($case in 'Bare', 'Import') {
-                $command = if ($case -eq 'Import') { 'Import-Module ApifyPS' } else { '1' }
+            foreach ($case in 'Bare', 'Import', 'PSResourceGet') {
+                $command = switch ($case) { 'Import' { 'Import-Module ApifyPS' } 'PSResourceGet' { 'Import-Module Microsoft.PowerShell.PSResourceGet' } default { '1' } }
                 $sw = [System.Diagnostics.Stopwatch]::StartNew()
                 $null = & $dotnet $pwshDll -NoProfile -NonInteractive -c $command
                 if ($LASTEXITCODE -ne 0) { throw "pwsh -c '$command' failed (exit code $LASTEXITCODE)." }
@@ -141,6 +148,9 @@ function Get-WalkRate($results, [int] $walk) {
 $ps1 = Get-WalkRate $raw.ApifyPS 0; $ps2 = Get-WalkRate $raw.ApifyPS ($Walks - 1)
 $js1 = Get-WalkRate $raw.ApifyClient 0; $js2 = Get-WalkRate $raw.ApifyClient ($Walks - 1)
 $irm1 = Get-WalkRate $raw.InvokeRestMethod 0; $irm2 = Get-WalkRate $raw.InvokeRestMethod ($Walks - 1)
+$rl1 = Get-WalkRate $raw.ApifyPSReleaseLike 0; $rl2 = Get-WalkRate $raw.ApifyPSReleaseLike ($Walks - 1)
+$floor1 = Get-WalkRate $raw.Floor 0; $floor2 = Get-WalkRate $raw.Floor ($Walks - 1)
+$floorRl1 = Get-WalkRate $raw.FloorReleaseLike 0; $floorRl2 = Get-WalkRate $raw.FloorReleaseLike ($Walks - 1)
 $first = Get-Median @($raw.ApifyPS | ForEach-Object { Get-Median $_.firstMs })
 $page = Get-Median @($raw.ApifyPS | ForEach-Object { Get-Median $_.pageMs })
 $jsFirst = Get-Median @($raw.ApifyClient | ForEach-Object { $_.walks[$Walks - 1].firstMs })
@@ -154,6 +164,7 @@ $largeMb = (Get-Median @($raw.Large.peakWorkingSetBytes)) / 1MB
 $largeRate = Get-Median @($raw.Large | ForEach-Object { $_.items / ($_.ms / 1000) })
 $bare = Get-Median $raw.Bare; $import = Get-Median $raw.Import
 $importAdds = ($import - $bare) / $bare
+$psrg = Get-Median $raw.PSResourceGet; $psrgAdds = ($psrg - $bare) / $bare
 
 function Row($measure, $apifyps, $other, $ratio, $target, $met) {
     # $met: $true/$false against the issue's target, $null for a row given for information.
@@ -161,14 +172,20 @@ function Row($measure, $apifyps, $other, $ratio, $target, $met) {
 }
 $n0 = { param($v) '{0:n0}' -f $v }
 $rows = @(
-    Row 'items/s, 1st walk in a fresh process vs apify-client (JS)' (& $n0 $ps1) (& $n0 $js1) ('{0:n2}x' -f ($ps1 / $js1)) '>= 1.0x' ($ps1 / $js1 -ge 1.0)
-    Row "items/s, walk $Walks in the same process (warm) vs apify-client (JS)" (& $n0 $ps2) (& $n0 $js2) ('{0:n2}x' -f ($ps2 / $js2)) '>= 1.0x' ($ps2 / $js2 -ge 1.0)
+    Row 'items/s, 1st walk in a fresh process (tool pwsh) vs apify-client (JS)' (& $n0 $ps1) (& $n0 $js1) ('{0:n2}x' -f ($ps1 / $js1)) '>= 1.0x' ($ps1 / $js1 -ge 1.0)
+    Row 'items/s, 1st walk in a fresh release-like pwsh (ReadyToRun) vs apify-client (JS)' (& $n0 $rl1) (& $n0 $js1) ('{0:n2}x' -f ($rl1 / $js1)) '>= 1.0x' ($rl1 / $js1 -ge 1.0)
+    Row "items/s, walk $Walks in the same process (warm) vs apify-client (JS)" (& $n0 $ps2) (& $n0 $js2) ('{0:n2}x' -f ($ps2 / $js2)) '>= 1.5x' ($ps2 / $js2 -ge 1.5)
+    Row "items/s, walk $Walks (warm), release-like pwsh, vs apify-client (JS)" (& $n0 $rl2) (& $n0 $js2) ('{0:n2}x' -f ($rl2 / $js2)) '>= 1.5x' ($rl2 / $js2 -ge 1.5)
     Row 'items/s, 1st walk vs Invoke-RestMethod loop' (& $n0 $ps1) (& $n0 $irm1) ('{0:n2}x' -f ($ps1 / $irm1)) '>= 5x' ($ps1 / $irm1 -ge 5)
     Row "items/s, walk $Walks (warm) vs Invoke-RestMethod loop" (& $n0 $ps2) (& $n0 $irm2) ('{0:n2}x' -f ($ps2 / $irm2)) '>= 5x' ($ps2 / $irm2 -ge 5)
+    Row 'items/s vs the PowerShell floor (same objects made beforehand, same | Measure-Object): time ratio, 1st walk, tool pwsh' (& $n0 $ps1) (& $n0 $floor1) ('{0:n2}x' -f ($floor1 / $ps1)) '(none)' $null
+    Row 'items/s vs the PowerShell floor: time ratio, 1st walk, release-like pwsh' (& $n0 $rl1) (& $n0 $floorRl1) ('{0:n2}x' -f ($floorRl1 / $rl1)) '<= 1.3x' ($floorRl1 / $rl1 -le 1.3)
+    Row "items/s vs the PowerShell floor: time ratio, walk $Walks (warm), release-like pwsh" (& $n0 $rl2) (& $n0 $floorRl2) ('{0:n2}x' -f ($floorRl2 / $rl2)) '<= 1.3x' ($floorRl2 / $rl2 -le 1.3)
     Row "items/s, server answering each page after $LatencyMs ms, vs apify-client (JS)" (& $n0 $psSlow) (& $n0 $jsSlow) ('{0:n2}x' -f ($psSlow / $jsSlow)) '(none)' $null
     Row 'first object (ms) vs one page request (ms)' ('{0:n1}' -f $first) ('{0:n1}' -f $page) ('{0:n2}x' -f ($first / $page)) '<= 1.5x' ($first / $page -le 1.5)
     Row "peak working set (MB), $LargeStream vs $SmallStream items" ('{0:n0}' -f $largeMb) ('{0:n0}' -f $smallMb) ('+{0:n0} MB' -f ($largeMb - $smallMb)) '< +50 MB' (($largeMb - $smallMb) -lt 50)
-    Row "pwsh -c 'Import-Module ApifyPS' vs pwsh -c 1 (ms)" (& $n0 $import) (& $n0 $bare) ('+{0:p0}' -f $importAdds) '< +20%' ($importAdds -lt 0.2)
+    Row "pwsh -c 'Import-Module ApifyPS' vs pwsh -c 1 (ms)" (& $n0 $import) (& $n0 $bare) ('+{0:p0}' -f $importAdds) '(none)' $null
+    Row "pwsh -c 'Import-Module ApifyPS' vs 'Import-Module Microsoft.PowerShell.PSResourceGet' (ms)" (& $n0 $import) (& $n0 $psrg) ('{0:n2}x (PSResourceGet +{1:p0})' -f ($import / $psrg), $psrgAdds) '<= 1.0x' ($import -le $psrg)
 )
 
 $machine = "{0} cores, {1}; pwsh {2}; node {3}; load average {4} before, {5} after" -f [Environment]::ProcessorCount,

@@ -20,7 +20,7 @@ $http = [System.Net.Http.HttpClient]::new()
 $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $env:APIFY_TOKEN)
 $pageUri = [uri]::new([uri]$env:APIFY_CLIENT_BASE_URL, '/v2/actor-builds')
 $firstMs = @(); $pageMs = @()
-foreach ($i in 1..($FirstObjectRuns + 3)) {
+foreach ($i in $(if ($FirstObjectRuns -gt 0) { 1..($FirstObjectRuns + 3) })) {
     $sw = [System.Diagnostics.Stopwatch]::StartNew()
     $null = Get-ApifyBuild | Select-Object -First 1
     $first = $sw.Elapsed.TotalMilliseconds
