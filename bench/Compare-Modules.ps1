@@ -20,6 +20,9 @@ param(
     [int] $Builds = 100000,
     [int] $Runs = 7,
     [int] $Walks = 3,
+    # The pwsh to run the walks in: by default the running one (the tool package); -ReleaseLike the benchmark's
+    # ReadyToRun host (bench/New-ReleaseLikePwsh.ps1 publishes it once).
+    [switch] $ReleaseLike,
     [string] $Root = (Split-Path $PSScriptRoot -Parent)
 )
 $ErrorActionPreference = 'Stop'
@@ -30,6 +33,7 @@ $dotnet = (Get-Process -Id $PID).Path
 if ((Split-Path $dotnet -Leaf) -notmatch '^dotnet(\.exe)?$') { $dotnet = 'dotnet' }
 $pwshDll = Join-Path $PSHOME 'pwsh.dll'
 $walk = Join-Path $PSScriptRoot 'walk-apifyps.ps1'
+$pwshCommand = @(if ($ReleaseLike) { & (Join-Path $PSScriptRoot 'New-ReleaseLikePwsh.ps1') -Root $Root } else { $dotnet; $pwshDll })
 
 function Get-Median([double[]] $values) {
     $sorted = @($values | Sort-Object)
@@ -38,7 +42,7 @@ function Get-Median([double[]] $values) {
 }
 
 function Invoke-Walk([string] $module) {
-    $output = & $dotnet $pwshDll -NoProfile -NonInteractive -File $walk -ModulePath $module -Walks $Walks -FirstObjectRuns 9
+    $output = & $pwshCommand[0] @($pwshCommand | Select-Object -Skip 1) -NoProfile -NonInteractive -File $walk -ModulePath $module -Walks $Walks -FirstObjectRuns 9
     if ($LASTEXITCODE -ne 0) { throw "The walk with $module failed: $($output | Select-Object -Last 3)" }
     @($output | Where-Object { $_ -is [string] -and $_.TrimStart().StartsWith('{') })[-1] | ConvertFrom-Json
 }
@@ -67,7 +71,7 @@ try {
         Write-Host "round $run of $Runs done"
     }
     $load = if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' ' } else { 'n/a' }
-    Write-Host "`n$Builds builds, $Runs fresh processes per module, load average $load"
+    Write-Host "`n$Builds builds, $Runs fresh processes per module$(if ($ReleaseLike) { ' (release-like pwsh)' }), load average $load"
     Write-Host ('{0,-26} {1,12} {2,12} {3,8}' -f 'median', 'baseline', 'candidate', 'ratio')
     foreach ($w in 1..$Walks) {
         $b = Get-Median ($results.Baseline | ForEach-Object { $_.walks[$w - 1].ms })

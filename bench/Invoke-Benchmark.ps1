@@ -166,6 +166,17 @@ $bare = Get-Median $raw.Bare; $import = Get-Median $raw.Import
 $importAdds = ($import - $bare) / $bare
 $psrg = Get-Median $raw.PSResourceGet; $psrgAdds = ($psrg - $bare) / $bare
 
+function Get-WalkCostLine([string] $what, $results) {
+    # Where each walk's time went, as the runtime counted it in the walking process (medians over the runs).
+    $parts = foreach ($w in 0..($Walks - 1)) {
+        $ms = Get-Median @($results | ForEach-Object { $_.walks[$w].ms })
+        $jit = Get-Median @($results | ForEach-Object { $_.walks[$w].jitMs })
+        $methods = Get-Median @($results | ForEach-Object { $_.walks[$w].jitMethods })
+        $gc = Get-Median @($results | ForEach-Object { $_.walks[$w].gcPauseMs })
+        'walk {0}: {1:n0} ms, JIT {2:n0} ms ({3:n0} methods), GC pauses {4:n0} ms' -f ($w + 1), $ms, $jit, $methods, $gc
+    }
+    "- ${what}: $($parts -join '; ')"
+}
 function Row($measure, $apifyps, $other, $ratio, $target, $met) {
     # $met: $true/$false against the issue's target, $null for a row given for information.
     [pscustomobject]@{ Measure = $measure; ApifyPS = $apifyps; Other = $other; Ratio = $ratio; Target = $target; Met = $(if ($null -eq $met) { '-' } elseif ($met) { 'yes' } else { 'NO' }) }
@@ -196,6 +207,11 @@ $md = @(
     '| Measure | ApifyPS | Other | Ratio | Target | Met |'
     '|---|---:|---:|---:|---|---|'
     ($rows | ForEach-Object { "| $($_.Measure) | $($_.ApifyPS) | $($_.Other) | $($_.Ratio) | $($_.Target) | $($_.Met) |" })
+    ''
+    (Get-WalkCostLine 'ApifyPS, tool pwsh' $raw.ApifyPS)
+    (Get-WalkCostLine 'ApifyPS, release-like pwsh' $raw.ApifyPSReleaseLike)
+    (Get-WalkCostLine 'PowerShell floor, tool pwsh' $raw.Floor)
+    (Get-WalkCostLine 'PowerShell floor, release-like pwsh' $raw.FloorReleaseLike)
     ''
     ('For reference: apify-client''s first item after {0:n1} ms (its last walk); ApifyPS streamed the {2:n0} generated builds at {1:n0} items/s (1st walk in a fresh process).' -f $jsFirst, $largeRate, $LargeStream)
 )

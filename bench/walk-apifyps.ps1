@@ -12,9 +12,21 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
 $walkResults = foreach ($w in 1..$Walks) {
+    # Where a walk's time goes besides the walking: JIT compilation (all threads) and GC pauses, as the runtime
+    # counts them (System.Runtime.JitInfo, GC.GetTotalPauseDuration).
+    $jitMs = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalMilliseconds
+    $jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+    $gcMs = [GC]::GetTotalPauseDuration().TotalMilliseconds
+    $gcs = [GC]::CollectionCount(0)
     $sw = [System.Diagnostics.Stopwatch]::StartNew()
     $count = (Get-ApifyBuild | Measure-Object).Count
-    [pscustomobject]@{ items = $count; ms = $sw.Elapsed.TotalMilliseconds }
+    [pscustomobject]@{
+        items = $count; ms = $sw.Elapsed.TotalMilliseconds
+        jitMs = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalMilliseconds - $jitMs
+        jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false) - $jitMethods
+        gcPauseMs = [GC]::GetTotalPauseDuration().TotalMilliseconds - $gcMs
+        gcCount = [GC]::CollectionCount(0) - $gcs
+    }
 }
 $http = [System.Net.Http.HttpClient]::new()
 $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $env:APIFY_TOKEN)

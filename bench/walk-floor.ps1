@@ -17,8 +17,20 @@ for ($i = 0; $i -lt $Count; $i++) {
     $objects[$i] = $o
 }
 $walkResults = foreach ($w in 1..$Walks) {
+    # Where a walk's time goes besides the walking: JIT compilation (all threads) and GC pauses, as the runtime
+    # counts them (System.Runtime.JitInfo, GC.GetTotalPauseDuration).
+    $jitMs = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalMilliseconds
+    $jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+    $gcMs = [GC]::GetTotalPauseDuration().TotalMilliseconds
+    $gcs = [GC]::CollectionCount(0)
     $sw = [System.Diagnostics.Stopwatch]::StartNew()
     $n = ($objects | Measure-Object).Count
-    [pscustomobject]@{ items = $n; ms = $sw.Elapsed.TotalMilliseconds }
+    [pscustomobject]@{
+        items = $n; ms = $sw.Elapsed.TotalMilliseconds
+        jitMs = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalMilliseconds - $jitMs
+        jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false) - $jitMethods
+        gcPauseMs = [GC]::GetTotalPauseDuration().TotalMilliseconds - $gcMs
+        gcCount = [GC]::CollectionCount(0) - $gcs
+    }
 }
 [pscustomobject]@{ walks = @($walkResults) } | ConvertTo-Json -Compress -Depth 4
