@@ -81,7 +81,8 @@ Describe 'Start-ApifyBuild, Wait-ApifyBuild, Stop-ApifyBuild' {
         $a = New-Actor -Extra @{ buildDurationMs = 800 }
         $ids = 1..3 | ForEach-Object { (Start-ApifyBuild -Actor $a.actor -Version 0.0).Id }
         $done = @($ids | Wait-ApifyBuild)
-        $done.Id | Should -Be $ids
+        # Written in the order they finish, which for builds of the same length can differ from the order given.
+        $done.Id | Sort-Object | Should -Be ($ids | Sort-Object)
         $done.Status | Sort-Object -Unique | Should -Be 'SUCCEEDED'
     }
 }

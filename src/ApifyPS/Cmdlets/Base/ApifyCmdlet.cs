@@ -96,6 +96,9 @@ namespace ApifyPS.Cmdlets
             try { _signal.Set(); } catch (ObjectDisposedException) { }
         }
 
+        /// <summary>Runs what the core has posted so far (progress, verbose lines), without waiting for anything.</summary>
+        protected void DrainPosted() => Drain();
+
         /// <summary>Writes an object from any thread: queued and written on the pipeline thread inside the next Await.</summary>
         internal void PostOutput(object value) => Post(() => WriteObject(value));
 
