@@ -50,12 +50,18 @@ namespace ApifyPS.Client
         public int Pending => Count - Volatile.Read(ref _taken);
 
         /// <summary>Starts waiting for a job (at once, or as soon as a running wait ends when the group is at its bound).</summary>
-        public void Add(string id)
+        public void Add(string id) => AddRange(new[] { id });
+
+        /// <summary>Starts waiting for jobs; all of them count in the group's reports from the first on.</summary>
+        public void AddRange(IReadOnlyList<string> ids)
         {
             if (_disposed) throw new ObjectDisposedException(nameof(ApifyWaitGroup<T>));
-            Interlocked.Increment(ref _added);
-            var wait = RunAsync(id);
-            lock (_waits) _waits.Add(wait);
+            Interlocked.Add(ref _added, ids.Count);
+            foreach (var id in ids)
+            {
+                var wait = RunAsync(id);
+                lock (_waits) _waits.Add(wait);
+            }
         }
 
         /// <summary>The end of a wait that has already ended, without waiting; false when none has ended (or every end was taken).</summary>

@@ -59,9 +59,8 @@ namespace ApifyPS.Cmdlets
             if (_anyWritten) return; // -Any: a job has ended; the rest of the input is not waited for
             try
             {
-                if (ParameterSetName == IdSet)
-                    foreach (var id in Id) Add(id);
-                else if (InputObject is TJob job) Add(job.Id);
+                if (ParameterSetName == IdSet) Add(Id);
+                else if (InputObject is TJob job) Add(new[] { job.Id });
                 else WriteUnsupportedInput(InputObject!, "a " + Kind);
                 DrainPosted();
                 while (!_anyWritten && _group!.TryTake(out var end)) WriteEnd(end);
@@ -93,11 +92,12 @@ namespace ApifyPS.Cmdlets
             }
         }
 
-        private void Add(string id)
+        private void Add(string[] ids)
         {
+            if (ids.Length == 0) return;
             _ = Client; // resolves the connection here, on the pipeline thread: "not connected" is terminating
-            _firstId ??= id;
-            _group!.Add(id);
+            _firstId ??= ids[0];
+            _group!.AddRange(ids);
         }
 
         /// <summary>One wait's end: the job (and its error when it ended badly), or the failure of the wait for it.</summary>
