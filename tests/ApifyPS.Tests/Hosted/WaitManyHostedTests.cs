@@ -120,6 +120,33 @@ public class WaitManyHostedTests(EmulatorFixture fixture) : IClassFixture<Emulat
     }
 
     [Fact]
+    public async Task A_pipeline_failing_upstream_ends_the_waits_already_started()
+    {
+        var runs = new[] { await Start(600_000), await Start(600_000) };
+        using var pwsh = new HostedPwsh(_server);
+        using var ps = pwsh.Create();
+        ps.AddScript($"& {{ '{runs[0].Id}'; '{runs[1].Id}'; throw 'upstream broke' }} | Wait-ApifyRun");
+        Assert.ThrowsAny<RuntimeException>(() => ps.Invoke());
+        Assert.True(EmulatorProcess.WaitUntil(() => LongPollsOf(runs) == 0, TimeSpan.FromSeconds(30)));
+        await AbortAll(runs);
+    }
+
+    [Fact]
+    public async Task ShowLog_tags_each_line_with_its_run()
+    {
+        var runs = new[] { await Start(2200), await Start(1200) };
+        using var pwsh = new HostedPwsh(_server);
+        using var ps = pwsh.Create();
+        ps.AddScript($"Wait-ApifyRun -Id '{runs[0].Id}', '{runs[1].Id}' -ShowLog");
+        var output = ps.Invoke();
+        Assert.Equal(new[] { runs[1].Id, runs[0].Id }, output.Select(o => ((ApifyRun)o.BaseObject).Id));
+        var info = ps.Streams.Information.ToList();
+        Assert.All(info, record => Assert.Contains("ApifyLog", record.Tags));
+        foreach (var run in runs) Assert.Contains(info, record => record.Tags.Contains(run.Id));
+        Assert.All(info, record => Assert.Contains(record.Tags, tag => runs.Any(run => run.Id == tag)));
+    }
+
+    [Fact]
     public async Task One_progress_bar_counts_the_runs_finished()
     {
         var runs = new[] { await Start(1200), await Start(1800), await Start(2400) };

@@ -45,6 +45,8 @@ namespace ApifyPS.Cmdlets
 
         public void Dispose()
         {
+            // A pipeline that failed elsewhere ends without StopProcessing: what this invocation still runs ends too.
+            try { _cancellation.Cancel(); } catch (ObjectDisposedException) { }
             _cancellation.Dispose();
             _signal.Dispose();
             GC.SuppressFinalize(this);

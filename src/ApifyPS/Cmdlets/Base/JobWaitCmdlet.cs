@@ -63,7 +63,11 @@ namespace ApifyPS.Cmdlets
                 else if (InputObject is TJob job) Add(new[] { job.Id });
                 else WriteUnsupportedInput(InputObject!, "a " + Kind);
                 DrainPosted();
-                while (!_anyWritten && _group!.TryTake(out var end)) WriteEnd(end);
+                while (!_anyWritten && _group!.TryTake(out var end))
+                {
+                    DrainPosted(); // the job's last progress and log lines were posted before its end: they go first
+                    WriteEnd(end);
+                }
             }
             catch
             {
