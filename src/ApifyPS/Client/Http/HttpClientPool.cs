@@ -35,8 +35,9 @@ namespace ApifyPS.Client
             {
                 if (handler.MaxConnectionsPerServer < MinConnectionsPerServer) handler.MaxConnectionsPerServer = MinConnectionsPerServer;
             }
-            catch (PlatformNotSupportedException)
+            catch (Exception ex) when (ex is PlatformNotSupportedException || ex is NotSupportedException || ex is NotImplementedException)
             {
+                // A runtime without the setting (Mono's own handler): its default stays.
             }
             var http = new HttpClient(handler, disposeHandler: true)
             {
