@@ -81,7 +81,8 @@ Describe 'Start-ApifyBuild, Wait-ApifyBuild, Stop-ApifyBuild' {
         $a = New-Actor -Extra @{ buildDurationMs = 800 }
         $ids = 1..3 | ForEach-Object { (Start-ApifyBuild -Actor $a.actor -Version 0.0).Id }
         $done = @($ids | Wait-ApifyBuild)
-        $done.Id | Should -Be $ids
+        # Written in the order they finish, which for builds of the same length can differ from the order given.
+        $done.Id | Sort-Object | Should -Be ($ids | Sort-Object)
         $done.Status | Sort-Object -Unique | Should -Be 'SUCCEEDED'
     }
 }
@@ -120,6 +121,47 @@ Describe 'Waiting: long poll, -Timeout, request count' {
         $a = New-Actor -Extra @{ runDurationMs = 60000 }
         $null = Start-ApifyRun -Actor $a.actor -TimeoutSecs 1 -Wait -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ApifyRunTimedOut,*'
+    }
+}
+
+Describe 'Waiting for many jobs at once' {
+    BeforeEach { Clear-ApifyEmulatorRequest $script:Emu }
+
+    It 'writes runs in the order they finish, each within ceil(T / held poll) + 1 polls' {
+        $runs = 3500, 400, 2000 | ForEach-Object { Start-ApifyRun -Actor (New-Actor -Extra @{ runDurationMs = $_ }).actor }
+        Clear-ApifyEmulatorRequest $script:Emu
+        $done = @($runs | Wait-ApifyRun)
+        $done.Id | Should -Be $runs[1].Id, $runs[2].Id, $runs[0].Id
+        $log = @(Get-ApifyEmulatorRequest $script:Emu)
+        foreach ($run in $done) {
+            $polls = @($log | Where-Object path -eq "/v2/actor-runs/$($run.Id)")
+            # This server holds a poll at most 1 s; the wait for each began when the first run's did, at the latest.
+            $polls.Count | Should -BeLessOrEqual ([math]::Ceiling(($run.FinishedAt - $run.StartedAt).TotalSeconds) + 1)
+        }
+        @($log | Where-Object path -notlike '/v2/actor-runs/*').Count | Should -Be 0
+    }
+
+    It '-Any writes only the first build to end; the others go on' {
+        $slow = New-Actor -Extra @{ buildDurationMs = 120000 }
+        $quick = New-Actor -Extra @{ buildDurationMs = 300 }
+        $builds = @((Start-ApifyBuild -Actor $slow.actor), (Start-ApifyBuild -Actor $quick.actor), (Start-ApifyBuild -Actor $slow.actor))
+        $first = @($builds | Wait-ApifyBuild -Any)
+        $first.Count | Should -Be 1
+        $first[0].Id | Should -Be $builds[1].Id
+        $first[0].Status | Should -Be 'SUCCEEDED'
+        (Get-ApifyBuild -Id $builds[0].Id).Status | Should -BeIn 'READY', 'RUNNING'
+        @(Get-Posts | Where-Object path -like '*/abort').Count | Should -Be 0
+        $null = $builds[0], $builds[2] | Stop-ApifyBuild
+    }
+
+    It 'writes a failure among many as an error for that run' {
+        $ok = Start-ApifyRun -Actor (New-Actor -Extra @{ runDurationMs = 1500 }).actor
+        $bad = Start-ApifyRun -Actor (New-Actor -Extra @{ runDurationMs = 300; runOutcome = 'FAILED' }).actor
+        $done = @(Wait-ApifyRun -Id $ok.Id, $bad.Id -ErrorVariable err -ErrorAction SilentlyContinue)
+        $done.Status | Should -Be 'FAILED', 'SUCCEEDED'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ApifyRunFailed,*'
+        $err[0].TargetObject.Id | Should -Be $bad.Id
     }
 }
 

@@ -45,6 +45,8 @@ namespace ApifyPS.Cmdlets
 
         public void Dispose()
         {
+            // A pipeline that failed elsewhere ends without StopProcessing: what this invocation still runs ends too.
+            try { _cancellation.Cancel(); } catch (ObjectDisposedException) { }
             _cancellation.Dispose();
             _signal.Dispose();
             GC.SuppressFinalize(this);
@@ -95,6 +97,9 @@ namespace ApifyPS.Cmdlets
             _pending.Enqueue(action);
             try { _signal.Set(); } catch (ObjectDisposedException) { }
         }
+
+        /// <summary>Runs what the core has posted so far (progress, verbose lines), without waiting for anything.</summary>
+        protected void DrainPosted() => Drain();
 
         /// <summary>Writes an object from any thread: queued and written on the pipeline thread inside the next Await.</summary>
         internal void PostOutput(object value) => Post(() => WriteObject(value));
