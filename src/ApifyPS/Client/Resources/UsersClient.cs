@@ -20,11 +20,12 @@ namespace ApifyPS.Client
 
         /// <summary>
         /// The usage of the monthly cycle holding <paramref name="date"/> (<c>GET /v2/users/me/usage/monthly</c>, with
-        /// <c>date</c> as YYYY-MM-DD, its UTC day); the current cycle without one.
+        /// <c>date</c> as YYYY-MM-DD: the calendar day of the value as given, not shifted to UTC, since a day is meant);
+        /// the current cycle without one.
         /// </summary>
         public async Task<ApifyMonthlyUsage> GetMonthlyUsageAsync(DateTime? date, CancellationToken cancellationToken = default)
         {
-            var query = new ApifyQuery().Add("date", date.HasValue ? ApifyQuery.ToUtc(date.Value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+            var query = new ApifyQuery().Add("date", date.HasValue ? date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
             var data = await GetDataAsync<MonthlyUsageData>(new ApifyRequest(HttpMethod.Get, ApifyPaths.MonthlyUsage(), ApifyRequestPolicy.Read, query),
                 cancellationToken).ConfigureAwait(false);
             return new ApifyMonthlyUsage(data);

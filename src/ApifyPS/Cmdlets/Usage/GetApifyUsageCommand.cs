@@ -16,7 +16,7 @@ namespace ApifyPS.Cmdlets
         private const string DailySet = "Daily";
         private const string SummarySet = "Summary";
 
-        /// <summary>Any day of the cycle wanted (its UTC day is sent); the current cycle without it.</summary>
+        /// <summary>Any day of the cycle wanted (its calendar day is sent as given); the current cycle without it.</summary>
         [Parameter(Position = 0)]
         public DateTime? Date { get; set; }
 
