@@ -24,7 +24,8 @@ namespace ApifyPS.Models
 
         public double UsageTotalUsd { get; set; }
 
-        public double ComputeUnits { get; set; }
+        /// <summary>The compute units of the runs that report them (a run's full form: Get-ApifyRun -Id); null when none does.</summary>
+        public double? ComputeUnits { get; set; }
 
         public double RunTimeSecs { get; set; }
 

@@ -135,6 +135,13 @@ public class AccountClientTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.Equal(3, a.Runs);
         Assert.Equal(0.875, a.UsageTotalUsd, 9);
         Assert.Equal(100, a.RunTimeSecs, 6);
+        Assert.Null(a.ComputeUnits);
+        var full = new RunCostRollup(ApifyRunCostGroup.Actor);
+        var fullRuns = new List<ApifyRun>();
+        foreach (var run in runs.Where(r => r.ActorId == first.ActorId)) fullRuns.Add(await Client().Runs.GetAsync(run.Id));
+        foreach (var run in fullRuns) full.Add(run);
+        Assert.Equal(fullRuns.Sum(r => r.Stats!.ComputeUnits!.Value), Assert.Single(full.Groups).ComputeUnits!.Value, 9);
+        Assert.True(full.Groups[0].ComputeUnits > 0);
         Assert.Equal(1.0, byActor.Groups.Single(g => g.Key == second.ActorId).UsageTotalUsd, 9);
 
         var byOrigin = Roll(ApifyRunCostGroup.Origin);

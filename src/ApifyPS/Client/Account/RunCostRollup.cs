@@ -7,8 +7,9 @@ namespace ApifyPS.Client
     /// <see cref="ApifyRunCostGroup"/>, each summing runs, usage (USD), compute units and run time. A run whose
     /// usage is not known (null: not visible to this account, or a list entry without it) counts as a run and in
     /// RunsWithoutUsage, never as zero silently. Compute units come from the run's stats or usage when it has them
-    /// (the full form; list entries have neither), run time from its stats or its start and finish. Names are looked
-    /// up once per group, after the runs are in (<see cref="ResolveNamesAsync"/>).
+    /// (the full form; list entries have neither: a group of those has null compute units, not 0), run time from its
+    /// stats or its start and finish. Names are looked up once per group, after the runs are in
+    /// (<see cref="ResolveNamesAsync"/>).
     /// </summary>
     public sealed class RunCostRollup
     {
@@ -41,7 +42,7 @@ namespace ApifyPS.Client
             if (run.UsageTotalUsd is double usd) group.UsageTotalUsd += usd;
             else group.RunsWithoutUsage++;
             var units = run.Stats?.ComputeUnits ?? (run.Usage != null && run.Usage.TryGetValue("ACTOR_COMPUTE_UNITS", out var u) ? u : null);
-            if (units is double cu) group.ComputeUnits += cu;
+            if (units is double cu) group.ComputeUnits = (group.ComputeUnits ?? 0) + cu;
             var seconds = run.Stats?.RunTimeSecs ?? (run.FinishedAt.HasValue ? (run.FinishedAt.Value - run.StartedAt).TotalSeconds : (double?)null);
             if (seconds is double s && s > 0) group.RunTimeSecs += s;
         }
