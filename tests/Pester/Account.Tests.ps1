@@ -196,6 +196,13 @@ Describe 'Webhooks' {
         Get-Request | Should -BeNullOrEmpty
     }
 
+    It 'refuses a request URL that is not absolute http(s), naming the parameter, before any request' {
+        { New-ApifyWebhook -Actor $script:Seed.actor -EventType ACTOR.RUN.FAILED -RequestUrl 'ftp://e.example.com/h' } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,ApifyPS.Cmdlets.NewApifyWebhookCommand'
+        { Set-ApifyWebhook -Id someWebhookId -RequestUrl 'hooks/relative' } | Should -Throw '*RequestUrl*'
+        Get-Request | Should -BeNullOrEmpty
+    }
+
     It 'completes event types by Tab' {
         $line = 'New-ApifyWebhook -EventType ACTOR.RUN.S'
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText

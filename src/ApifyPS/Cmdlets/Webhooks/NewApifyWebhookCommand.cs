@@ -22,6 +22,7 @@ namespace ApifyPS.Cmdlets
 
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateHttpUrl]
         public Uri? RequestUrl { get; set; }
 
         /// <summary>An Actor task (id or username~name) whose runs trigger the webhook.</summary>

@@ -26,6 +26,7 @@ namespace ApifyPS.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateHttpUrl]
         public Uri? RequestUrl { get; set; }
 
         [Parameter]
