@@ -21,6 +21,14 @@
         'Formats/ApifyConnectionInfo.Format.ps1xml'
         'Formats/ApifyRetryPolicy.Format.ps1xml'
         'Formats/ApifyKeyValueStoreKey.Format.ps1xml'
+        # Account and alerting
+        'Formats/ApifyUser.Format.ps1xml'
+        'Formats/ApifyUsage.Format.ps1xml'
+        'Formats/ApifyDailyUsage.Format.ps1xml'
+        'Formats/ApifyUsageSummary.Format.ps1xml'
+        'Formats/ApifyLimit.Format.ps1xml'
+        'Formats/ApifyRunCost.Format.ps1xml'
+        'Formats/ApifyWebhookDispatch.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -51,6 +59,17 @@
         'Get-ApifyRecord'
         'Get-ApifyRecordKey'
         'Get-ApifyLog'
+        # Account and alerting
+        'Get-ApifyUser'
+        'Get-ApifyUsage'
+        'Get-ApifyLimit'
+        'Set-ApifyLimit'
+        'Measure-ApifyRunCost'
+        'New-ApifyWebhook'
+        'Set-ApifyWebhook'
+        'Remove-ApifyWebhook'
+        'Test-ApifyWebhook'
+        'Get-ApifyWebhookDispatch'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

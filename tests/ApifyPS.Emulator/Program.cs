@@ -57,6 +57,12 @@ var results = new RunResults(store);
 app.MapDatasetRoutes(store, results);
 app.MapKeyValueStoreRoutes(store, results);
 app.MapLogRoutes(store, results);
+// Account and alerting: usage, limits, webhooks and their real dispatches.
+var account = new AccountState();
+var dispatcher = new WebhookDispatcher(store, account);
+app.MapUsageRoutes(store, account);
+app.MapWebhookRoutes(store, account, dispatcher);
+app.MapAccountControlRoutes(store, account);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));

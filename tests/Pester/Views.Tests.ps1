@@ -44,6 +44,14 @@ BeforeAll {
         'ApifyPS.Models.ApifyKeyValueStoreKey'    = @($run | Get-ApifyRecordKey)
         'ApifyPS.Models.ApifyConnectionInfo'      = @(Get-ApifyConnection)
         'ApifyPS.Client.ApifyRetryPolicy'         = @(Get-ApifyRetryPolicy)
+        # Account and alerting
+        'ApifyPS.Models.ApifyUser'                = @(Get-ApifyUser) + @(Get-ApifyUser -Id janedoe)
+        'ApifyPS.Models.ApifyUsage'               = @(Get-ApifyUsage)
+        'ApifyPS.Models.ApifyDailyUsage'          = @(Get-ApifyUsage -Daily)
+        'ApifyPS.Models.ApifyUsageSummary'        = @(Get-ApifyUsage -Summary)
+        'ApifyPS.Models.ApifyLimit'               = @(Get-ApifyLimit)
+        'ApifyPS.Models.ApifyRunCost'             = @(Get-ApifyRun -Actor $seed.actor | Measure-ApifyRunCost -By Actor) + @(Get-ApifyRun -Actor $seed.actor | Measure-ApifyRunCost -By Day)
+        'ApifyPS.Models.ApifyWebhookDispatch'     = @(Get-ApifyWebhook -Actor $seed.actor | Test-ApifyWebhook -Confirm:$false)
     }
     # What Format-List shows of one thing: the full forms the -Id parameter sets get.
     $script:Single = @{

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace ApifyPS.Models
 {
-    /// <summary>A webhook (the API's WebhookShort, as the webhook lists return it).</summary>
+    /// <summary>
+    /// A webhook: the API's WebhookShort as the lists return it, or its full Webhook (Get-ApifyWebhook -Id, New-,
+    /// Set-ApifyWebhook) with the templates and the description too.
+    /// </summary>
     public sealed class ApifyWebhook : ApifyResource
     {
         public DateTime? CreatedAt { get; set; }
@@ -37,9 +40,21 @@ namespace ApifyPS.Models
 
         public ApifyWebhookStats? Stats { get; set; }
 
+        /// <summary>The JSON template of the payload (null: the API's default payload). Full form only.</summary>
+        public string? PayloadTemplate { get; set; }
+
+        /// <summary>The JSON template of extra request headers. Full form only.</summary>
+        public string? HeadersTemplate { get; set; }
+
+        public string? Description { get; set; }
+
         /// <summary>The Actor whose events trigger it (from its condition), if any.</summary>
         [JsonIgnore]
         public string? ActorId => Condition?.ActorId;
+
+        /// <summary>The Actor task whose events trigger it (from its condition), if any.</summary>
+        [JsonIgnore]
+        public string? ActorTaskId => Condition?.ActorTaskId;
 
         /// <summary>The webhook's id under the name other cmdlets bind by.</summary>
         [JsonIgnore]

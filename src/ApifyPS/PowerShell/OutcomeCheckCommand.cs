@@ -19,6 +19,9 @@ namespace ApifyPS.Cmdlets
                 case ApifyOutcomeCheckKind.VersionsOfActor: return $"Get-ApifyActorVersion -Actor {Quote(check.Id)}";
                 case ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion:
                     return $"(Get-ApifyActorVersion -Actor {Quote(check.Id)} -Version {Quote(check.Version)}).EnvVars";
+                case ApifyOutcomeCheckKind.DispatchesOfWebhook: return $"Get-ApifyWebhookDispatch -WebhookId {Quote(check.Id)} -Descending -First 5";
+                case ApifyOutcomeCheckKind.Webhooks:
+                    return check.Id == null ? "Get-ApifyWebhook -Descending -First 5" : $"Get-ApifyWebhook -Actor {Quote(check.Id)} -Descending -First 5";
                 default: return "Apify Console";
             }
         }

@@ -160,41 +160,8 @@ public static class ActorJson
         w.WriteEndObject();
     }
 
-    /// <summary>WebhookShort: an entry of the webhook lists.</summary>
-    public static void WebhookShort(Utf8JsonWriter w, WebhookRecord h)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", h.Id);
-        w.WriteTime("createdAt", h.CreatedAt);
-        w.WriteTime("modifiedAt", h.ModifiedAt);
-        w.WriteString("userId", h.Owner.Id);
-        w.WriteBoolean("isAdHoc", false);
-        w.WriteBoolean("isApifyIntegration", false);
-        w.WriteBoolean("isEnabled", h.IsEnabled);
-        w.WriteString("actionType", "HTTP_REQUEST");
-        w.WriteBoolean("shouldInterpolateStrings", false);
-        w.WriteStartArray("eventTypes");
-        foreach (var t in h.EventTypes) w.WriteStringValue(t);
-        w.WriteEndArray();
-        w.WriteStartObject("condition");
-        if (h.Actor != null) w.WriteString("actorId", h.Actor.Id);
-        w.WriteEndObject();
-        w.WriteBoolean("ignoreSslErrors", h.IgnoreSslErrors);
-        w.WriteBoolean("doNotRetry", h.DoNotRetry);
-        w.WriteString("requestUrl", h.RequestUrl);
-        if (h.TotalDispatches > 0)
-        {
-            w.WriteStartObject("lastDispatch");
-            w.WriteString("status", "SUCCEEDED");
-            w.WriteTime("finishedAt", h.ModifiedAt);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("lastDispatch");
-        w.WriteStartObject("stats");
-        w.WriteNumber("totalDispatches", h.TotalDispatches);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
+    /// <summary>WebhookShort: an entry of the webhook lists (written by <see cref="WebhookJson"/>).</summary>
+    public static void WebhookShort(Utf8JsonWriter w, WebhookRecord h) => WebhookJson.WebhookShort(w, h);
 
     private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
     {

@@ -111,21 +111,6 @@ public static class ActorRoutes
             return r.List(total, paging, page, ActorJson.WebhookShort);
         });
 
-        // GET /v2/webhooks: every webhook the user created.
-        api.Get("/v2/webhooks", r =>
-        {
-            var user = r.User();
-            var paging = r.Paging();
-            List<WebhookRecord> page;
-            int total;
-            lock (store.Sync)
-            {
-                var all = store.WebhooksById.Values.Where(h => h.Owner == user).OrderBy(h => h.CreatedAt).ThenBy(h => h.Seq).ToList();
-                total = all.Count;
-                page = paging.Slice(all);
-            }
-            return r.List(total, paging, page, ActorJson.WebhookShort);
-        });
     }
 
     /// <summary>The fields of a create or update body, read and checked before anything changes.</summary>

@@ -4,7 +4,10 @@ using ApifyPS.Emulator.State;
 
 namespace ApifyPS.Emulator.Routes;
 
-/// <summary>The account the token belongs to: <c>GET /v2/users/me</c> (the OpenAPI document's UserPrivateInfo).</summary>
+/// <summary>
+/// The account the token belongs to: <c>GET /v2/users/me</c> (the OpenAPI document's UserPrivateInfo), and anyone's
+/// public profile: <c>GET /v2/users/{userId}</c> (an id or a username; UserPublicInfo, no token needed).
+/// </summary>
 public static class UserRoutes
 {
     public static void MapUserRoutes(this WebApplication app, EmulatorStore store)
@@ -17,6 +20,31 @@ public static class UserRoutes
             var user = r.User();
             return r.Data(w => PrivateInfo(w, user));
         });
+
+        // GET /v2/users/{userId}: the public profile of a user by id or username; 404 for no such user.
+        api.Get("/v2/users/{userId}", r =>
+        {
+            var idOrName = r.Route("userId");
+            var user = r.Found($"User '{idOrName}'", () =>
+                store.UsersById.GetValueOrDefault(idOrName) ?? store.UsersById.Values.FirstOrDefault(u => u.Username == idOrName));
+            return r.Data(w => PublicInfo(w, user));
+        });
+    }
+
+    /// <summary>UserPublicInfo: the username and the profile.</summary>
+    public static void PublicInfo(Utf8JsonWriter w, UserRecord u)
+    {
+        w.WriteStartObject();
+        w.WriteString("username", u.Username);
+        w.WriteStartObject("profile");
+        w.WriteString("name", u.Username);
+        w.WriteNull("bio");
+        w.WriteNull("pictureUrl");
+        w.WriteNull("githubUsername");
+        w.WriteNull("websiteUrl");
+        w.WriteNull("twitterUsername");
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     /// <summary>UserPrivateInfo: required username, plan (with availableProxyGroups), effectivePlatformFeatures, isPaying.</summary>

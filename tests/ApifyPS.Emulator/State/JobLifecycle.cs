@@ -17,6 +17,9 @@ namespace ApifyPS.Emulator.State;
 /// </summary>
 public sealed class JobLifecycle(EmulatorStore store)
 {
+    /// <summary>A job started through the API was just created (READY); webhooks' ACTOR.*.CREATED.</summary>
+    public event Action<JobRecord>? Created;
+
     public event Action<JobRecord>? Started;
 
     /// <summary>The job and the terminal status it is about to get.</summary>
@@ -35,6 +38,7 @@ public sealed class JobLifecycle(EmulatorStore store)
         };
         store.AddBuilds(new[] { build });
         store.CountStarted(build);
+        Created?.Invoke(build);
         Begin(build);
         return build;
     }
@@ -55,6 +59,7 @@ public sealed class JobLifecycle(EmulatorStore store)
             store.Storages.DefaultKeyValueStore(run).Set("INPUT", input, inputContentType ?? "application/json; charset=utf-8");
         store.AddRuns(new[] { run });
         store.CountStarted(run);
+        Created?.Invoke(run);
         Begin(run);
         return run;
     }

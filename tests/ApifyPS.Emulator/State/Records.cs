@@ -52,16 +52,27 @@ public sealed class WebhookRecord
 {
     public required string Id { get; init; }
     public required UserRecord Owner { get; init; }
-    public ActorRecord? Actor { get; init; }
+    public ActorRecord? Actor { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
     public DateTime ModifiedAt { get; set; } = DateTime.UtcNow;
-    public string[] EventTypes { get; init; } = { "ACTOR.RUN.SUCCEEDED" };
-    public string RequestUrl { get; init; } = "https://example.com/webhook";
-    public bool IsEnabled { get; init; } = true;
-    public bool IgnoreSslErrors { get; init; }
-    public bool DoNotRetry { get; init; }
-    public long TotalDispatches { get; init; }
+    public string[] EventTypes { get; set; } = { "ACTOR.RUN.SUCCEEDED" };
+    public string RequestUrl { get; set; } = "https://example.com/webhook";
+    public bool IsEnabled { get; set; } = true;
+    public bool IgnoreSslErrors { get; set; }
+    public bool DoNotRetry { get; set; }
+    public long TotalDispatches { get; set; }
     public long Seq { get; init; }
+    // Account and alerting: what POST/PUT /v2/webhooks set (WebhookCreate / WebhookUpdate).
+    public string? ActorTaskId { get; set; }
+    public string? ActorRunId { get; set; }
+    public bool? IsAdHoc { get; set; }
+    public string? PayloadTemplate { get; set; }
+    public string? HeadersTemplate { get; set; }
+    public string? Description { get; set; }
+    public bool? ShouldInterpolateStrings { get; set; }
+    public string? IdempotencyKey { get; init; }
+    /// <summary>The newest dispatch (lastDispatch); seeded webhooks with dispatches count as SUCCEEDED at ModifiedAt.</summary>
+    public WebhookDispatchRecord? LastDispatch { get; set; }
 }
 
 public sealed class ActorRecord

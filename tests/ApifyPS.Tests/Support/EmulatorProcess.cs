@@ -150,6 +150,17 @@ public sealed class EmulatorProcess : IDisposable
     public JobsStartedCount JobsStarted() =>
         _control.GetFromJsonAsync<JobsStartedCount>(new Uri(BaseUri, "/__emulator/jobs-started"), Json).GetAwaiter().GetResult()!;
 
+    // Account and alerting.
+
+    /// <summary>POST /__emulator/past-runs: finished runs of a seeded Actor at any time (e.g. new { startedAt, usageTotalUsd, origin }); their ids.</summary>
+    public IReadOnlyList<string> AddPastRuns(string actor, params object[] runs)
+    {
+        var response = _control.PostAsJsonAsync(new Uri(BaseUri, "/__emulator/past-runs"), new { actor, runs }, Json).GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Adding past runs failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("runs").EnumerateArray().Select(e => e.GetString()!).ToList();
+    }
+
     public ApifyPS.Client.ApifyConnection Connection(string? token = null) =>
         new(BaseUri, token ?? Token, ApifyPS.Client.ApifyConnectionSource.Parameter);
 

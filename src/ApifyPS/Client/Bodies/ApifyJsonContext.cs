@@ -28,6 +28,11 @@ namespace ApifyPS.Client
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyWebhook>))]
     [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyWebhook>>))]
     [JsonSerializable(typeof(DataEnvelope<KeyListPage<ApifyPS.Models.ApifyKeyValueStoreKey>>))]
+    // Account and alerting.
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyWebhookDispatch))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyWebhookDispatch[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyWebhookDispatch>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyWebhookDispatch>>))]
     internal sealed partial class ApifyJsonContext : JsonSerializerContext
     {
     }

@@ -46,6 +46,12 @@ namespace ApifyPS.Client
         public static ApifyOutcomeCheck EnvironmentVariablesOf(string actorId, string versionNumber, string? name) =>
             new ApifyOutcomeCheck(ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion, actorId, name, versionNumber);
 
+        /// <summary>The user's webhooks (a created webhook; <paramref name="actorId"/> the Actor it is for, when one).</summary>
+        public static ApifyOutcomeCheck Webhooks(string? actorId) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Webhooks, actorId, null, null);
+
+        /// <summary>The dispatches of a webhook (a test dispatch).</summary>
+        public static ApifyOutcomeCheck DispatchesOf(string webhookId) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.DispatchesOfWebhook, webhookId, null, null);
+
         /// <summary>Something without a list of its own here: look in Apify Console for <paramref name="what"/>.</summary>
         public static ApifyOutcomeCheck InConsole(string what) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Console, null, what, null);
 
@@ -61,6 +67,8 @@ namespace ApifyPS.Client
                 case ApifyOutcomeCheckKind.Actors: return Name == null ? "your Actors" : $"your Actors for '{Name}'";
                 case ApifyOutcomeCheckKind.VersionsOfActor: return $"the versions of Actor '{Id}'";
                 case ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion: return $"the environment variables of version {Version} of Actor '{Id}'";
+                case ApifyOutcomeCheckKind.DispatchesOfWebhook: return $"the newest dispatches of webhook '{Id}'";
+                case ApifyOutcomeCheckKind.Webhooks: return Id == null ? "your webhooks" : $"the webhooks of Actor '{Id}'";
                 default: return Name == null ? "Apify Console" : $"{Name} in Apify Console";
             }
         }

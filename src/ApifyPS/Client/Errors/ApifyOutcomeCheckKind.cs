@@ -17,6 +17,10 @@ namespace ApifyPS.Client
         VersionsOfActor,
         /// <summary>The environment variables of a version (<see cref="ApifyOutcomeCheck.Id"/> Actor, <see cref="ApifyOutcomeCheck.Version"/>).</summary>
         EnvironmentVariablesOfVersion,
+        /// <summary>The user's webhooks (of the Actor or task <see cref="ApifyOutcomeCheck.Id"/>, when given).</summary>
+        Webhooks,
+        /// <summary>The dispatches of the webhook <see cref="ApifyOutcomeCheck.Id"/>.</summary>
+        DispatchesOfWebhook,
         /// <summary>Anything else: the resource named by <see cref="ApifyOutcomeCheck.Name"/> in Apify Console.</summary>
         Console,
     }

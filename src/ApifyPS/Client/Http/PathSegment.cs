@@ -25,6 +25,12 @@ namespace ApifyPS.Client
         public static readonly PathSegment DatasetId = new PathSegment("datasetId", "dataset id or username~name");
         public static readonly PathSegment StoreId = new PathSegment("storeId", "key-value store id or username~name");
         public static readonly PathSegment RecordKey = new PathSegment("recordKey", "record key");
+        // Account and alerting.
+        public static readonly PathSegment UserId = new PathSegment("userId", "user id or username");
+        public static readonly PathSegment WebhookId = new PathSegment("webhookId", "webhook id");
+        public static readonly PathSegment DispatchId = new PathSegment("dispatchId", "webhook dispatch id");
+        public static readonly PathSegment ActorTaskId = new PathSegment("actorTaskId", "Actor task id or username~name");
+        public static readonly PathSegment ScheduleId = new PathSegment("scheduleId", "schedule id");
 
         private PathSegment(string name, string description)
         {

@@ -116,5 +116,38 @@ namespace ApifyPS.Client
 
         /// <summary><c>/v2/users/me</c></summary>
         public static ApifyPath Me() => s_me;
+
+        // Account and alerting: users, usage, limits, webhooks and their dispatches (and the names of tasks and
+        // schedules a cost roll-up shows).
+
+        /// <summary><c>/v2/users/{userId}</c>: a public profile (an id or a username).</summary>
+        public static ApifyPath User(string userId) => ApifyPath.V2.Add("users").Add(PathSegment.UserId, userId);
+
+        /// <summary><c>/v2/users/me/usage/monthly</c></summary>
+        public static ApifyPath MonthlyUsage() => s_me.Add("usage").Add("monthly");
+
+        /// <summary><c>/v2/users/me/limits</c></summary>
+        public static ApifyPath Limits() => s_me.Add("limits");
+
+        /// <summary><c>/v2/webhooks/{webhookId}</c></summary>
+        public static ApifyPath Webhook(string webhookId) => s_webhooks.Add(PathSegment.WebhookId, webhookId);
+
+        /// <summary><c>/v2/webhooks/{webhookId}/test</c></summary>
+        public static ApifyPath WebhookTest(string webhookId) => Webhook(webhookId).Add("test");
+
+        /// <summary><c>/v2/webhooks/{webhookId}/dispatches</c></summary>
+        public static ApifyPath WebhookDispatchesOf(string webhookId) => Webhook(webhookId).Add("dispatches");
+
+        /// <summary><c>/v2/webhook-dispatches</c></summary>
+        public static ApifyPath WebhookDispatches() => ApifyPath.V2.Add("webhook-dispatches");
+
+        /// <summary><c>/v2/webhook-dispatches/{dispatchId}</c></summary>
+        public static ApifyPath WebhookDispatch(string dispatchId) => WebhookDispatches().Add(PathSegment.DispatchId, dispatchId);
+
+        /// <summary><c>/v2/actor-tasks/{actorTaskId}</c></summary>
+        public static ApifyPath ActorTask(string actorTaskId) => ApifyPath.V2.Add("actor-tasks").Add(PathSegment.ActorTaskId, actorTaskId);
+
+        /// <summary><c>/v2/schedules/{scheduleId}</c></summary>
+        public static ApifyPath Schedule(string scheduleId) => ApifyPath.V2.Add("schedules").Add(PathSegment.ScheduleId, scheduleId);
     }
 }

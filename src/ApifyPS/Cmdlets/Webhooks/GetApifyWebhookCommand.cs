@@ -2,12 +2,18 @@ using System.Management.Automation;
 
 namespace ApifyPS.Cmdlets
 {
-    /// <summary>Get-ApifyWebhook: an Actor's webhooks, or all of yours; paged like every list.</summary>
+    /// <summary>Get-ApifyWebhook: an Actor's webhooks, all of yours (paged like every list), or webhooks by id (with their templates).</summary>
     [Cmdlet(VerbsCommon.Get, "ApifyWebhook", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(ApifyWebhook))]
     public sealed class GetApifyWebhookCommand : ActorTargetCmdlet
     {
         private const string ListSet = "List";
+        private const string IdSet = "ById";
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+        [Alias("WebhookId")]
+        [ValidatePathSegment("webhookId")]
+        public string[] Id { get; set; } = Array.Empty<string>();
 
         [Parameter]
         public SwitchParameter Descending { get; set; }
@@ -23,9 +29,13 @@ namespace ApifyPS.Cmdlets
                 case ActorSet:
                     WriteList(Actor);
                     break;
+                case IdSet:
+                    foreach (var id in Id) WriteAwaited(token => Client.Webhooks.GetAsync(id, token), id);
+                    break;
                 case InputObjectSet:
                     if (InputObject is ApifyActor actor) WriteList(actor.Id);
-                    else WriteUnsupportedInput(InputObject!, "an Actor (Get-ApifyActor)");
+                    else if (InputObject is ApifyWebhook webhook) WriteAwaited(token => Client.Webhooks.GetAsync(webhook.Id, token), webhook.Id);
+                    else WriteUnsupportedInput(InputObject!, "an Actor (Get-ApifyActor) or a webhook");
                     break;
                 default:
                     WriteList(null);
