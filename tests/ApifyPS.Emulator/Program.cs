@@ -57,6 +57,9 @@ var results = new RunResults(store);
 app.MapDatasetRoutes(store, results);
 app.MapKeyValueStoreRoutes(store, results);
 app.MapLogRoutes(store, results);
+// Tasks and schedules.
+app.MapTaskRoutes(store);
+app.MapScheduleRoutes(store);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));
