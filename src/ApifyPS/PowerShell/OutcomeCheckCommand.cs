@@ -19,6 +19,10 @@ namespace ApifyPS.Cmdlets
                 case ApifyOutcomeCheckKind.VersionsOfActor: return $"Get-ApifyActorVersion -Actor {Quote(check.Id)}";
                 case ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion:
                     return $"(Get-ApifyActorVersion -Actor {Quote(check.Id)} -Version {Quote(check.Version)}).EnvVars";
+                case ApifyOutcomeCheckKind.Tasks:
+                    return check.Name == null ? "Get-ApifyTask" : $"Get-ApifyTask | Where-Object Name -EQ {Quote(check.Name)}";
+                case ApifyOutcomeCheckKind.Schedules:
+                    return check.Name == null ? "Get-ApifySchedule" : $"Get-ApifySchedule | Where-Object Name -EQ {Quote(check.Name)}";
                 default: return "Apify Console";
             }
         }

@@ -28,6 +28,17 @@ namespace ApifyPS.Client
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyWebhook>))]
     [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyWebhook>>))]
     [JsonSerializable(typeof(DataEnvelope<KeyListPage<ApifyPS.Models.ApifyKeyValueStoreKey>>))]
+    // Tasks and schedules.
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyTask))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyTask[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyTask>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyTask>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifySchedule))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifySchedule[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifySchedule>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifySchedule>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyScheduleLogEntry[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyScheduleLogEntry[]>))]
     internal sealed partial class ApifyJsonContext : JsonSerializerContext
     {
     }

@@ -46,6 +46,10 @@ namespace ApifyPS.Client
         public static ApifyOutcomeCheck EnvironmentVariablesOf(string actorId, string versionNumber, string? name) =>
             new ApifyOutcomeCheck(ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion, actorId, name, versionNumber);
 
+        public static ApifyOutcomeCheck Tasks(string? name) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Tasks, null, name, null);
+
+        public static ApifyOutcomeCheck Schedules(string? name) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Schedules, null, name, null);
+
         /// <summary>Something without a list of its own here: look in Apify Console for <paramref name="what"/>.</summary>
         public static ApifyOutcomeCheck InConsole(string what) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Console, null, what, null);
 
@@ -61,6 +65,8 @@ namespace ApifyPS.Client
                 case ApifyOutcomeCheckKind.Actors: return Name == null ? "your Actors" : $"your Actors for '{Name}'";
                 case ApifyOutcomeCheckKind.VersionsOfActor: return $"the versions of Actor '{Id}'";
                 case ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion: return $"the environment variables of version {Version} of Actor '{Id}'";
+                case ApifyOutcomeCheckKind.Tasks: return Name == null ? "your tasks" : $"your tasks for '{Name}'";
+                case ApifyOutcomeCheckKind.Schedules: return Name == null ? "your schedules" : $"your schedules for '{Name}'";
                 default: return Name == null ? "Apify Console" : $"{Name} in Apify Console";
             }
         }

@@ -17,6 +17,10 @@ namespace ApifyPS.Client
         VersionsOfActor,
         /// <summary>The environment variables of a version (<see cref="ApifyOutcomeCheck.Id"/> Actor, <see cref="ApifyOutcomeCheck.Version"/>).</summary>
         EnvironmentVariablesOfVersion,
+        /// <summary>The user's tasks (a created task, named <see cref="ApifyOutcomeCheck.Name"/>).</summary>
+        Tasks,
+        /// <summary>The user's schedules (a created schedule, named <see cref="ApifyOutcomeCheck.Name"/>).</summary>
+        Schedules,
         /// <summary>Anything else: the resource named by <see cref="ApifyOutcomeCheck.Name"/> in Apify Console.</summary>
         Console,
     }

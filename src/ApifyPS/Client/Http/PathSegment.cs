@@ -25,6 +25,9 @@ namespace ApifyPS.Client
         public static readonly PathSegment DatasetId = new PathSegment("datasetId", "dataset id or username~name");
         public static readonly PathSegment StoreId = new PathSegment("storeId", "key-value store id or username~name");
         public static readonly PathSegment RecordKey = new PathSegment("recordKey", "record key");
+        // Tasks and schedules.
+        public static readonly PathSegment ActorTaskId = new PathSegment("actorTaskId", "task id or username~name");
+        public static readonly PathSegment ScheduleId = new PathSegment("scheduleId", "schedule id");
 
         private PathSegment(string name, string description)
         {
