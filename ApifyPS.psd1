@@ -21,6 +21,11 @@
         'Formats/ApifyConnectionInfo.Format.ps1xml'
         'Formats/ApifyRetryPolicy.Format.ps1xml'
         'Formats/ApifyKeyValueStoreKey.Format.ps1xml'
+        # Tasks and schedules.
+        'Formats/ApifyTask.Format.ps1xml'
+        'Formats/ApifySchedule.Format.ps1xml'
+        'Formats/ApifyScheduleLogEntry.Format.ps1xml'
+        'Formats/ApifyScheduleSyncRow.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -51,6 +56,21 @@
         'Get-ApifyRecord'
         'Get-ApifyRecordKey'
         'Get-ApifyLog'
+        # Tasks and schedules.
+        'Get-ApifyTask'
+        'New-ApifyTask'
+        'Set-ApifyTask'
+        'Remove-ApifyTask'
+        'Start-ApifyTask'
+        'Invoke-ApifyTask'
+        'Get-ApifySchedule'
+        'New-ApifySchedule'
+        'Set-ApifySchedule'
+        'Enable-ApifySchedule'
+        'Disable-ApifySchedule'
+        'Remove-ApifySchedule'
+        'Get-ApifyScheduleLog'
+        'Sync-ApifySchedule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

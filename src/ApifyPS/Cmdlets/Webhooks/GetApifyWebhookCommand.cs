@@ -9,6 +9,13 @@ namespace ApifyPS.Cmdlets
     {
         private const string ListSet = "List";
 
+        // Tasks: a task's webhooks.
+        [Parameter(Mandatory = true, ParameterSetName = "ByTask", ValueFromPipelineByPropertyName = true)]
+        [Alias("TaskId")]
+        [ArgumentCompleter(typeof(ApifyTaskCompleter))]
+        [ValidatePathSegment("actorTaskId")]
+        public string Task { get; set; } = "";
+
         [Parameter]
         public SwitchParameter Descending { get; set; }
 
@@ -22,6 +29,10 @@ namespace ApifyPS.Cmdlets
             {
                 case ActorSet:
                     WriteList(Actor);
+                    break;
+                case "ByTask":
+                    var paging = ApifyPaging.From(this, PagingParameters, PageSize, Descending);
+                    WriteStream(token => Client.Tasks.ListWebhooksAsync(Task, paging, token), Task);
                     break;
                 case InputObjectSet:
                     if (InputObject is ApifyActor actor) WriteList(actor.Id);
