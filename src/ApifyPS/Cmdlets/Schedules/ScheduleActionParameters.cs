@@ -43,13 +43,19 @@ namespace ApifyPS.Cmdlets
                     try { return LanguagePrimitives.ConvertTo<long>(h[key]); }
                     catch (PSInvalidCastException) { Fail(cmdlet, $"{where}: {key} must be a whole number."); return null; }
                 }
+                double? Charge()
+                {
+                    if (!h.ContainsKey("MaxTotalChargeUsd")) return null;
+                    try { return LanguagePrimitives.ConvertTo<double>(h["MaxTotalChargeUsd"]); }
+                    catch (PSInvalidCastException) { Fail(cmdlet, $"{where}: MaxTotalChargeUsd must be a number."); return null; }
+                }
                 var options = new ApifyRunOptionsRequest
                 {
                     Build = Text("Build"),
                     TimeoutSecs = (int?)Number("TimeoutSecs"),
                     MemoryMbytes = (int?)Number("MemoryMbytes"),
                     MaxItems = Number("MaxItems"),
-                    MaxTotalChargeUsd = h.ContainsKey("MaxTotalChargeUsd") ? LanguagePrimitives.ConvertTo<double>(h["MaxTotalChargeUsd"]) : (double?)null,
+                    MaxTotalChargeUsd = Charge(),
                 };
                 var input = h.ContainsKey("Input") ? ActorInput.From(cmdlet, h["Input"], true, null, null) : null;
                 var runOptions = ApifyPS.Cmdlets.TaskBodies.Options(options);
