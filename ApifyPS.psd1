@@ -29,6 +29,11 @@
         'Formats/ApifyLimit.Format.ps1xml'
         'Formats/ApifyRunCost.Format.ps1xml'
         'Formats/ApifyWebhookDispatch.Format.ps1xml'
+        # Tasks and schedules.
+        'Formats/ApifyTask.Format.ps1xml'
+        'Formats/ApifySchedule.Format.ps1xml'
+        'Formats/ApifyScheduleLogEntry.Format.ps1xml'
+        'Formats/ApifyScheduleSyncRow.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -70,6 +75,21 @@
         'Remove-ApifyWebhook'
         'Test-ApifyWebhook'
         'Get-ApifyWebhookDispatch'
+        # Tasks and schedules.
+        'Get-ApifyTask'
+        'New-ApifyTask'
+        'Set-ApifyTask'
+        'Remove-ApifyTask'
+        'Start-ApifyTask'
+        'Invoke-ApifyTask'
+        'Get-ApifySchedule'
+        'New-ApifySchedule'
+        'Set-ApifySchedule'
+        'Enable-ApifySchedule'
+        'Disable-ApifySchedule'
+        'Remove-ApifySchedule'
+        'Get-ApifyScheduleLog'
+        'Sync-ApifySchedule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -63,6 +63,9 @@ var dispatcher = new WebhookDispatcher(store, account);
 app.MapUsageRoutes(store, account);
 app.MapWebhookRoutes(store, account, dispatcher);
 app.MapAccountControlRoutes(store, account);
+// Tasks and schedules.
+app.MapTaskRoutes(store);
+app.MapScheduleRoutes(store);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));

@@ -34,6 +34,16 @@ BeforeAll {
         -GitRepoUrl 'https://github.com/janedoe/price-tracker-for-every-online-shop-in-europe.git#main' `
         -EnvironmentVariable @{ API_KEY = (ConvertTo-SecureString 'not-shown' -AsPlainText -Force); REGION = 'eu-west-1'; SHOPS_CONFIGURATION_URL = 'https://config.example.com/shops/europe/all-of-them.json' }
     $run = Start-ApifyRun -Actor $seed.actor -Wait
+    # Tasks and schedules: a long task name, a long time zone, a fired schedule's log, a plan with every kind of row.
+    $task = New-ApifyTask -Actor $seed.actor -Name 'nightly-price-tracker-for-every-online-shop-in-europe' -Input @{ maxPages = 5 } -MemoryMbytes 2048
+    $null = Start-ApifyTask -Task $task.Id -Wait
+    $schedule = New-ApifySchedule -Name 'nightly-price-tracker-for-every-shop' -Cron '30 4 * * 1-5' -Timezone 'America/Argentina/Buenos_Aires' -Task $task.Id
+    $null = New-ApifySchedule -Name 'hourly' -Cron '@hourly' -Actor $seed.actor -Disabled
+    $null = Invoke-RestMethod -Method Post -Uri "$($script:Emu.BaseUri)/__emulator/schedules/$($schedule.Id)/fire"
+    $syncFile = Join-Path ([System.IO.Path]::GetTempPath()) ('apifyps-views-' + [guid]::NewGuid().ToString('N') + '.psd1')
+    Set-Content $syncFile "@{ Schedules = @( @{ Name = 'hourly'; Cron = '0 * * * *'; Actor = '$($seed.actor)'; Input = @{ a = 1 } }, @{ Name = 'brand-new-schedule'; Cron = '@daily'; Actor = '$($seed.actor)' } ) }"
+    $syncRows = @(Sync-ApifySchedule -Path $syncFile -Prune -WhatIf 6>$null)
+    Remove-Item $syncFile
     $script:Samples = @{
         'ApifyPS.Models.ApifyBuild'               = @(Get-ApifyBuild -Actor $seed.actor)
         'ApifyPS.Models.ApifyRun'                 = @(Get-ApifyRun -Actor $seed.actor)
@@ -52,12 +62,18 @@ BeforeAll {
         'ApifyPS.Models.ApifyLimit'               = @(Get-ApifyLimit)
         'ApifyPS.Models.ApifyRunCost'             = @(Get-ApifyRun -Actor $seed.actor | Measure-ApifyRunCost -By Actor) + @(Get-ApifyRun -Actor $seed.actor | Measure-ApifyRunCost -By Day)
         'ApifyPS.Models.ApifyWebhookDispatch'     = @(Get-ApifyWebhook -Actor $seed.actor | Test-ApifyWebhook -Confirm:$false)
+        'ApifyPS.Models.ApifyTask'                = @(Get-ApifyTask)
+        'ApifyPS.Models.ApifySchedule'            = @(Get-ApifySchedule)
+        'ApifyPS.Models.ApifyScheduleLogEntry'    = @(Get-ApifyScheduleLog -Id $schedule.Id)
+        'ApifyPS.Models.ApifyScheduleSyncRow'     = $syncRows
     }
     # What Format-List shows of one thing: the full forms the -Id parameter sets get.
     $script:Single = @{
         'ApifyPS.Models.ApifyBuild' = Get-ApifyBuild -Id $script:Samples['ApifyPS.Models.ApifyBuild'][1].Id
         'ApifyPS.Models.ApifyRun'   = Get-ApifyRun -Id $run.Id
         'ApifyPS.Models.ApifyActor' = Get-ApifyActor -Id $seed.actor
+        'ApifyPS.Models.ApifyTask'     = Get-ApifyTask -Id $task.Id
+        'ApifyPS.Models.ApifySchedule' = Get-ApifySchedule -Id $schedule.Id
     }
 
     function script:Get-DefaultView([string] $TypeName, [type] $Control) {

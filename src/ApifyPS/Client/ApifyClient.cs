@@ -33,6 +33,9 @@ namespace ApifyPS.Client
             Logs = new LogsClient(this);
             Users = new UsersClient(this);
             Webhooks = new WebhooksClient(this);
+            // Tasks and schedules.
+            Tasks = new TasksClient(this);
+            Schedules = new SchedulesClient(this);
         }
 
         public ApifyConnection Connection { get; }
@@ -59,6 +62,14 @@ namespace ApifyPS.Client
         public UsersClient Users { get; }
 
         public WebhooksClient Webhooks { get; }
+
+        // Tasks and schedules.
+
+        /// <summary>Actor tasks: saved inputs and options of an Actor, their runs.</summary>
+        public TasksClient Tasks { get; }
+
+        /// <summary>Schedules, their logs, and schedules as code (<see cref="ScheduleSync"/>).</summary>
+        public SchedulesClient Schedules { get; }
 
         /// <summary>
         /// Sends the request and hands a successful response to <paramref name="read"/>, all under the request's

@@ -22,6 +22,10 @@ namespace ApifyPS.Cmdlets
                 case ApifyOutcomeCheckKind.DispatchesOfWebhook: return $"Get-ApifyWebhookDispatch -WebhookId {Quote(check.Id)} -Descending -First 5";
                 case ApifyOutcomeCheckKind.Webhooks:
                     return check.Id == null ? "Get-ApifyWebhook -Descending -First 5" : $"Get-ApifyWebhook -Actor {Quote(check.Id)} -Descending -First 5";
+                case ApifyOutcomeCheckKind.Tasks:
+                    return check.Name == null ? "Get-ApifyTask" : $"Get-ApifyTask | Where-Object Name -EQ {Quote(check.Name)}";
+                case ApifyOutcomeCheckKind.Schedules:
+                    return check.Name == null ? "Get-ApifySchedule" : $"Get-ApifySchedule | Where-Object Name -EQ {Quote(check.Name)}";
                 default: return "Apify Console";
             }
         }

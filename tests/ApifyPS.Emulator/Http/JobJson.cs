@@ -65,7 +65,7 @@ public static class JobJson
         w.WriteString("id", r.Id);
         w.WriteString("actId", r.Actor.Id);
         w.WriteString("userId", r.Actor.Owner.Id);
-        w.WriteNull("actorTaskId");
+        w.WriteString("actorTaskId", r.ActorTaskId);
         w.WriteString("status", r.Status);
         w.WriteTime("startedAt", r.StartedAt);
         w.WriteTime("finishedAt", r.FinishedAt);
@@ -85,7 +85,7 @@ public static class JobJson
         w.WriteString("id", r.Id);
         w.WriteString("actId", r.Actor.Id);
         w.WriteString("userId", r.Actor.Owner.Id);
-        w.WriteNull("actorTaskId");
+        w.WriteString("actorTaskId", r.ActorTaskId);
         w.WriteTime("startedAt", r.StartedAt);
         w.WriteTime("finishedAt", r.FinishedAt);
         w.WriteString("status", r.Status);
@@ -157,6 +157,11 @@ public static class JobJson
         w.WriteString("origin", job.Origin);
         if (job.ClientIp != null) w.WriteString("clientIp", job.ClientIp);
         if (job.UserAgent != null) w.WriteString("userAgent", job.UserAgent);
+        if (job is RunRecord { ScheduleId: not null } scheduled)
+        {
+            w.WriteString("scheduleId", scheduled.ScheduleId);
+            w.WriteTime("scheduledAt", scheduled.ScheduledAt);
+        }
         w.WriteEndObject();
     }
 }

@@ -33,7 +33,7 @@ public static class RunRoutes
         // POST /v2/actors/{actorId}/runs: 201 + Location; the body (with its Content-Type) is the run's INPUT.
         api.ActorPost("/{actorId}/runs", async r =>
         {
-            var (run, wait) = await Start(r, allowWait: true);
+            var (run, wait) = await Start(r, allowWait: true, task: null);
             await JobQuery.WaitForFinish(r.Http, store, run, wait);
             await r.Created($"/v2/actor-runs/{run.Id}", w => JobJson.Run(w, run));
         });
@@ -48,8 +48,31 @@ public static class RunRoutes
 
         // POST (with input) and GET (without) /v2/actors/{actorId}/run-sync: the run's OUTPUT record (201), 400
         // run-failed, or 408 run-timeout-exceeded after 300 s (lowerable with --run-sync-timeout).
-        api.ActorPost("/{actorId}/run-sync", RunSync);
-        api.ActorGet("/{actorId}/run-sync", RunSync);
+        api.ActorPost("/{actorId}/run-sync", r => RunSync(r, task: null));
+        api.ActorGet("/{actorId}/run-sync", r => RunSync(r, task: null));
+
+        // GET /v2/actors/{actorId}/runs/last?status=&origin=&waitForFinish= : the Actor's newest run (404 when none).
+        api.ActorGet("/{actorId}/runs/last", r =>
+        {
+            var actor = r.VisibleActor();
+            return LastRun(r, () => actor.Runs);
+        });
+    }
+
+    /// <summary>The newest run of a list, optionally of one <c>status</c> and <c>origin</c>; 404 when there is none.</summary>
+    public static async Task LastRun(ApiRequest r, Func<JobList<RunRecord>> source)
+    {
+        var status = r.Query["status"].ToString();
+        var origin = r.Query["origin"].ToString();
+        if (status.Length > 0 && !JobStatuses.All.Contains(status))
+            throw ApiError.InvalidParameter($"Parameter 'status' must be one of {string.Join(", ", JobStatuses.All)}, got '{status}'.");
+        var wait = r.WaitForFinish();
+        RunRecord? last;
+        lock (r.Store.Sync)
+            last = source().All.LastOrDefault(run => (status.Length == 0 || run.Status == status) && (origin.Length == 0 || run.Origin == origin));
+        if (last == null) throw ApiError.NotFound("Actor run");
+        await JobQuery.WaitForFinish(r.Http, r.Store, last, wait);
+        await r.Data(w => JobJson.Run(w, last));
     }
 
     private static Task List(ApiRequest r, Func<JobList<RunRecord>> source)
@@ -119,10 +142,11 @@ public static class RunRoutes
         await r.Data(w => JobJson.Run(w, run));
     }
 
-    private static async Task RunSync(ApiRequest r)
+    /// <summary>run-sync of an Actor, or of a task (<paramref name="task"/>: its Actor, options and input).</summary>
+    public static async Task RunSync(ApiRequest r, TaskRecord? task)
     {
         var (ctx, store) = (r.Http, r.Store);
-        var (run, _) = await Start(r, allowWait: false);
+        var (run, _) = await Start(r, allowWait: false, task);
         var limit = TimeSpan.FromSeconds(store.Options.RunSyncTimeoutSecs);
         await Task.WhenAny(run.Terminal.Task, Task.Delay(limit, ctx.RequestAborted));
         if (ctx.RequestAborted.IsCancellationRequested) return;
@@ -153,17 +177,18 @@ public static class RunRoutes
 
     /// <summary>
     /// Validates the start options of POST runs / run-sync, resolves the build and creates the run; bad input is 400
-    /// invalid-input (an unknown or hidden Actor 404).
+    /// invalid-input (an unknown or hidden Actor 404). A task's run (<paramref name="task"/>) takes the task's options
+    /// where the query gives none and the task's input with the body's fields over it.
     /// </summary>
-    private static async Task<(RunRecord Run, double Wait)> Start(ApiRequest r, bool allowWait)
+    public static async Task<(RunRecord Run, double Wait)> Start(ApiRequest r, bool allowWait, TaskRecord? task)
     {
         var (ctx, store, q) = (r.Http, r.Store, r.Query);
-        var actor = r.VisibleActor();
+        var actor = task?.Actor ?? r.VisibleActor();
         const string invalidInput = "invalid-input";
-        var timeout = r.Number("timeout", 0, invalidInput);
-        var memory = r.Number("memory", 128, invalidInput);
-        var maxItems = r.Number("maxItems", 0, invalidInput);
-        var maxCharge = r.Number("maxTotalChargeUsd", 0, invalidInput);
+        var timeout = r.Number("timeout", 0, invalidInput) ?? TaskOption(task, "timeoutSecs");
+        var memory = r.Number("memory", 128, invalidInput) ?? TaskOption(task, "memoryMbytes");
+        var maxItems = r.Number("maxItems", 0, invalidInput) ?? TaskOption(task, "maxItems");
+        var maxCharge = r.Number("maxTotalChargeUsd", 0, invalidInput) ?? TaskOption(task, "maxTotalChargeUsd");
         var restartOnError = r.Flag("restartOnError", invalidInput);
         var wait = allowWait ? r.WaitForFinish(invalidInput) : 0;
         if (memory is double m && (m > 32768 || m != Math.Floor(m) || ((long)m & ((long)m - 1)) != 0))
@@ -171,18 +196,58 @@ public static class RunRoutes
         if (q.TryGetValue("webhooks", out var webhooks) && WebhooksProblem(webhooks.ToString()) is string webhookError)
             throw new RequestBody.InvalidInput(webhookError);
         var buildParam = q["build"].ToString();
+        if (buildParam.Length == 0 && task?.Options is { } taskOptions && taskOptions.TryGetProperty("build", out var taskBuild) && taskBuild.ValueKind == JsonValueKind.String)
+            buildParam = taskBuild.GetString()!;
         var settings = new RunSettings(buildParam.Length > 0 ? buildParam : null, timeout is double t ? (int)t : null,
             memory is double mem ? (int)mem : null, maxItems is double mi ? (long)mi : null, maxCharge, restartOnError);
         var (input, contentType) = await ReadInput(ctx);
+        if (task != null) (input, contentType) = TaskInput(task, input, contentType);
         RunRecord? run = null;
         lock (store.Sync)
         {
             var build = store.FindBuildForRun(actor, settings.Build);
             if (build != null)
-                run = store.Lifecycle.CreateRun(actor, build, settings, input, contentType, ctx.Connection.RemoteIpAddress?.ToString(), ctx.Request.Headers.UserAgent.ToString());
+                run = store.Lifecycle.CreateRun(actor, build, settings, input, contentType, ctx.Connection.RemoteIpAddress?.ToString(), ctx.Request.Headers.UserAgent.ToString(),
+                    task == null ? null : new RunOrigin(task, null));
         }
         if (run == null) throw new RequestBody.InvalidInput($"Actor '{actor.FullName}' has no build '{settings.Build ?? "latest"}' to run; build it first.");
         return (run, wait);
+    }
+
+    private static double? TaskOption(TaskRecord? task, string name) =>
+        task?.Options is { } options && options.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+
+    /// <summary>
+    /// The input of a task's run: the task's input, with the fields of a JSON object override over it; an override of
+    /// another type replaces it.
+    /// </summary>
+    public static (byte[]? Body, string? ContentType) TaskInput(TaskRecord task, byte[]? overrideBody, string? overrideType)
+    {
+        var saved = task.Input;
+        if (overrideBody == null)
+            return saved is { } s ? (JsonSerializer.SerializeToUtf8Bytes(s), "application/json; charset=utf-8") : (null, null);
+        if (saved == null || overrideType == null || !State.JobLifecycle.IsJson(overrideType)) return (overrideBody, overrideType);
+        JsonElement given;
+        try
+        {
+            using var doc = JsonDocument.Parse(overrideBody);
+            given = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw new RequestBody.InvalidInput("The input override is not valid JSON.");
+        }
+        if (given.ValueKind != JsonValueKind.Object) return (overrideBody, overrideType);
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms))
+        {
+            w.WriteStartObject();
+            foreach (var p in saved.Value.EnumerateObject())
+                if (!given.TryGetProperty(p.Name, out _)) p.WriteTo(w);
+            foreach (var p in given.EnumerateObject()) p.WriteTo(w);
+            w.WriteEndObject();
+        }
+        return (ms.ToArray(), "application/json; charset=utf-8");
     }
 
     /// <summary>The request body and its Content-Type, or (null, null) when there is no body.</summary>

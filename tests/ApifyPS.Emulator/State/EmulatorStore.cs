@@ -37,6 +37,9 @@ public sealed class EmulatorStore
     public Dictionary<string, JobList<BuildRecord>> BuildsByUser { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, JobList<RunRecord>> RunsByUser { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, WebhookRecord> WebhooksById { get; } = new(StringComparer.Ordinal);
+    // Tasks and schedules (Routes/TaskRoutes.cs, Routes/ScheduleRoutes.cs).
+    public Dictionary<string, TaskRecord> TasksById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ScheduleRecord> SchedulesById { get; } = new(StringComparer.Ordinal);
 
     public long NextSeq() => Interlocked.Increment(ref _seq);
 

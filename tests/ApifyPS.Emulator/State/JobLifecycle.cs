@@ -45,7 +45,7 @@ public sealed class JobLifecycle(EmulatorStore store)
 
     /// <summary>A new run, READY now; its input (if any) is stored as the INPUT record. Caller holds the lock.</summary>
     public RunRecord CreateRun(ActorRecord actor, BuildRecord build, RunSettings settings, byte[]? input, string? inputContentType,
-        string? clientIp, string? userAgent)
+        string? clientIp, string? userAgent, RunOrigin? origin = null)
     {
         var run = new RunRecord
         {
@@ -53,11 +53,13 @@ public sealed class JobLifecycle(EmulatorStore store)
             StatusMessage = "Starting the Actor run", BuildId = build.Id, BuildNumber = build.BuildNumber, Build = settings.Build ?? "latest",
             TimeoutSecs = settings.TimeoutSecs ?? 3600, MemoryMbytes = settings.MemoryMbytes ?? 1024, DiskMbytes = (settings.MemoryMbytes ?? 1024) * 2,
             MaxItems = settings.MaxItems, MaxTotalChargeUsd = settings.MaxTotalChargeUsd, InputBodyLen = input?.Length,
-            Origin = "API", ClientIp = clientIp, UserAgent = userAgent,
+            Origin = origin?.Origin ?? "API", ClientIp = clientIp, UserAgent = userAgent,
+            ActorTaskId = origin?.Task?.Id, ScheduleId = origin?.ScheduleId, ScheduledAt = origin?.ScheduleId != null ? Clock.UtcNow() : null,
         };
         if (input != null)
             store.Storages.DefaultKeyValueStore(run).Set("INPUT", input, inputContentType ?? "application/json; charset=utf-8");
         store.AddRuns(new[] { run });
+        origin?.Task?.Runs.Add(run);
         store.CountStarted(run);
         Created?.Invoke(run);
         Begin(run);
@@ -237,6 +239,9 @@ public sealed class JobLifecycle(EmulatorStore store)
         });
     }
 }
+
+/// <summary>Where a run comes from when not a plain API start: a task (its runs list) and a schedule (origin SCHEDULER).</summary>
+public sealed record RunOrigin(TaskRecord? Task, string? ScheduleId, string Origin = "API");
 
 /// <summary>What a run is started with (query parameters of POST runs and run-sync), already validated.</summary>
 public sealed record RunSettings(string? Build, int? TimeoutSecs, int? MemoryMbytes, long? MaxItems, double? MaxTotalChargeUsd, bool RestartOnError);

@@ -156,6 +156,10 @@ public sealed class RunRecord : JobRecord
     /// <summary>The Actor whose code runs now: the run's own Actor, or the target of its last metamorph.</summary>
     public ActorRecord? CurrentActor { get; set; }
     public List<MetamorphRecord> Metamorphs { get; } = new();
+    // Tasks and schedules: the task a run was started from, the schedule that started it.
+    public string? ActorTaskId { get; init; }
+    public string? ScheduleId { get; init; }
+    public DateTime? ScheduledAt { get; init; }
 }
 
 public sealed record MetamorphRecord(DateTime CreatedAt, string ActorId, string? BuildId, string InputKey);

@@ -103,7 +103,7 @@ namespace ApifyPS.Client
                         catch (ApifyApiException) { return null; }
                     };
                 case ApifyRunCostGroup.Task:
-                    return (id, token) => client.Users.NameOfAsync(ApifyPaths.ActorTask(id), id, token);
+                    return (id, token) => client.Users.NameOfAsync(ApifyPaths.Task(id), id, token);
                 case ApifyRunCostGroup.Schedule:
                     return (id, token) => client.Users.NameOfAsync(ApifyPaths.Schedule(id), id, token);
                 default:

@@ -33,6 +33,17 @@ namespace ApifyPS.Client
     [JsonSerializable(typeof(ApifyPS.Models.ApifyWebhookDispatch[]))]
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyWebhookDispatch>))]
     [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyWebhookDispatch>>))]
+    // Tasks and schedules.
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyTask))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyTask[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyTask>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyTask>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifySchedule))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifySchedule[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifySchedule>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifySchedule>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyScheduleLogEntry[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyScheduleLogEntry[]>))]
     internal sealed partial class ApifyJsonContext : JsonSerializerContext
     {
     }

@@ -51,6 +51,9 @@ namespace ApifyPS.Client
 
         /// <summary>The dispatches of a webhook (a test dispatch).</summary>
         public static ApifyOutcomeCheck DispatchesOf(string webhookId) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.DispatchesOfWebhook, webhookId, null, null);
+        public static ApifyOutcomeCheck Tasks(string? name) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Tasks, null, name, null);
+
+        public static ApifyOutcomeCheck Schedules(string? name) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Schedules, null, name, null);
 
         /// <summary>Something without a list of its own here: look in Apify Console for <paramref name="what"/>.</summary>
         public static ApifyOutcomeCheck InConsole(string what) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Console, null, what, null);
@@ -69,6 +72,8 @@ namespace ApifyPS.Client
                 case ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion: return $"the environment variables of version {Version} of Actor '{Id}'";
                 case ApifyOutcomeCheckKind.DispatchesOfWebhook: return $"the newest dispatches of webhook '{Id}'";
                 case ApifyOutcomeCheckKind.Webhooks: return Id == null ? "your webhooks" : $"the webhooks of Actor '{Id}'";
+                case ApifyOutcomeCheckKind.Tasks: return Name == null ? "your tasks" : $"your tasks for '{Name}'";
+                case ApifyOutcomeCheckKind.Schedules: return Name == null ? "your schedules" : $"your schedules for '{Name}'";
                 default: return Name == null ? "Apify Console" : $"{Name} in Apify Console";
             }
         }

@@ -21,6 +21,10 @@ namespace ApifyPS.Client
         Webhooks,
         /// <summary>The dispatches of the webhook <see cref="ApifyOutcomeCheck.Id"/>.</summary>
         DispatchesOfWebhook,
+        /// <summary>The user's tasks (a created task, named <see cref="ApifyOutcomeCheck.Name"/>).</summary>
+        Tasks,
+        /// <summary>The user's schedules (a created schedule, named <see cref="ApifyOutcomeCheck.Name"/>).</summary>
+        Schedules,
         /// <summary>Anything else: the resource named by <see cref="ApifyOutcomeCheck.Name"/> in Apify Console.</summary>
         Console,
     }

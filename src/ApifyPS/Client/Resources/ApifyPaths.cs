@@ -144,10 +144,43 @@ namespace ApifyPS.Client
         /// <summary><c>/v2/webhook-dispatches/{dispatchId}</c></summary>
         public static ApifyPath WebhookDispatch(string dispatchId) => WebhookDispatches().Add(PathSegment.DispatchId, dispatchId);
 
-        /// <summary><c>/v2/actor-tasks/{actorTaskId}</c></summary>
-        public static ApifyPath ActorTask(string actorTaskId) => ApifyPath.V2.Add("actor-tasks").Add(PathSegment.ActorTaskId, actorTaskId);
+
+        // Tasks and schedules.
+
+        private static readonly ApifyPath s_actorTasks = ApifyPath.V2.Add("actor-tasks");
+        private static readonly ApifyPath s_schedules = ApifyPath.V2.Add("schedules");
+
+        /// <summary><c>/v2/actors/{actorId}/runs/last</c>: the Actor's newest run.</summary>
+        public static ApifyPath ActorLastRun(string actorId) => ActorRuns(actorId).Add("last");
+
+        /// <summary><c>/v2/actor-tasks</c></summary>
+        public static ApifyPath Tasks() => s_actorTasks;
+
+        /// <summary><c>/v2/actor-tasks/{actorTaskId}</c> (an id or username~name)</summary>
+        public static ApifyPath Task(string actorTaskId) => s_actorTasks.Add(PathSegment.ActorTaskId, actorTaskId);
+
+        /// <summary><c>/v2/actor-tasks/{actorTaskId}/input</c></summary>
+        public static ApifyPath TaskInput(string actorTaskId) => Task(actorTaskId).Add("input");
+
+        /// <summary><c>/v2/actor-tasks/{actorTaskId}/runs</c></summary>
+        public static ApifyPath TaskRuns(string actorTaskId) => Task(actorTaskId).Add("runs");
+
+        /// <summary><c>/v2/actor-tasks/{actorTaskId}/runs/last</c>: the task's newest run.</summary>
+        public static ApifyPath TaskLastRun(string actorTaskId) => TaskRuns(actorTaskId).Add("last");
+
+        /// <summary><c>/v2/actor-tasks/{actorTaskId}/run-sync</c></summary>
+        public static ApifyPath TaskRunSync(string actorTaskId) => Task(actorTaskId).Add("run-sync");
+
+        /// <summary><c>/v2/actor-tasks/{actorTaskId}/webhooks</c></summary>
+        public static ApifyPath TaskWebhooks(string actorTaskId) => Task(actorTaskId).Add("webhooks");
+
+        /// <summary><c>/v2/schedules</c></summary>
+        public static ApifyPath Schedules() => s_schedules;
 
         /// <summary><c>/v2/schedules/{scheduleId}</c></summary>
-        public static ApifyPath Schedule(string scheduleId) => ApifyPath.V2.Add("schedules").Add(PathSegment.ScheduleId, scheduleId);
+        public static ApifyPath Schedule(string scheduleId) => s_schedules.Add(PathSegment.ScheduleId, scheduleId);
+
+        /// <summary><c>/v2/schedules/{scheduleId}/log</c></summary>
+        public static ApifyPath ScheduleLog(string scheduleId) => Schedule(scheduleId).Add("log");
     }
 }

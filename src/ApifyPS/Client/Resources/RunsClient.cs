@@ -85,18 +85,36 @@ namespace ApifyPS.Client
         /// the run goes on) are errors whose target is the run id; for a 408, which does not name the run, the client
         /// looks the run up among the Actor's runs still going that started with the request.
         /// </summary>
-        public async Task<ApifyActorOutput> RunSyncAsync(string actorId, ApifyInput? input, ApifyRunOptionsRequest? options = null,
-            string? outputRecordKey = null, CancellationToken cancellationToken = default)
+        public Task<ApifyActorOutput> RunSyncAsync(string actorId, ApifyInput? input, ApifyRunOptionsRequest? options = null,
+            string? outputRecordKey = null, CancellationToken cancellationToken = default) =>
+            RunSyncAsync(ApifyPaths.ActorRunSync(actorId), ApifyPaths.ActorRuns(actorId), actorId, ApifyOutcomeCheck.RunsOf(actorId),
+                input, options, outputRecordKey, cancellationToken);
+
+        /// <summary>
+        /// The newest run of an Actor (<c>GET /v2/actors/{actorId}/runs/last</c>), optionally the newest of one status;
+        /// a 404 when it has none.
+        /// </summary>
+        public Task<ApifyRun> LastAsync(string actorId, string? status = null, CancellationToken cancellationToken = default) =>
+            GetDataAsync<ApifyRun>(new ApifyRequest(HttpMethod.Get, ApifyPaths.ActorLastRun(actorId), ApifyRequestPolicy.Read,
+                new ApifyQuery().Add("status", string.IsNullOrEmpty(status) ? null : status)) { TargetId = actorId }, cancellationToken);
+
+        /// <summary>
+        /// run-sync of an Actor or a task (<paramref name="runSyncPath"/>); <paramref name="runsPath"/> is where the run
+        /// a 408 leaves going is looked up.
+        /// </summary>
+        internal async Task<ApifyActorOutput> RunSyncAsync(ApifyPath runSyncPath, ApifyPath runsPath, string targetId, ApifyOutcomeCheck outcomeCheck,
+            ApifyInput? input, ApifyRunOptionsRequest? options, string? outputRecordKey, CancellationToken cancellationToken)
         {
+            var actorId = targetId;
             var query = (options ?? new ApifyRunOptionsRequest()).AddTo(new ApifyQuery())
                 .Add("outputRecordKey", string.IsNullOrEmpty(outputRecordKey) ? null : outputRecordKey);
-            var request = new ApifyRequest(input == null ? HttpMethod.Get : HttpMethod.Post, ApifyPaths.ActorRunSync(actorId),
+            var request = new ApifyRequest(input == null ? HttpMethod.Get : HttpMethod.Post, runSyncPath,
                 ApifyRequestPolicy.RunSync, query)
             {
                 TargetId = actorId,
                 Content = input == null ? (Func<HttpContent>?)null : input.ToContent,
                 CapacityWait = options?.CapacityWait,
-                OutcomeCheck = ApifyOutcomeCheck.RunsOf(actorId),
+                OutcomeCheck = outcomeCheck,
             };
             var requestStarted = DateTime.UtcNow;
             try
@@ -117,7 +135,7 @@ namespace ApifyPS.Client
             }
             catch (ApifyApiException ex) when (ex.StatusCode == HttpStatusCode.RequestTimeout && ex.ErrorType == ApifyErrorTypes.RunTimeoutExceeded)
             {
-                throw await NameTheTimedOutRunAsync(ex, actorId, requestStarted, cancellationToken).ConfigureAwait(false);
+                throw await NameTheTimedOutRunAsync(ex, runsPath, actorId, requestStarted, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -127,12 +145,12 @@ namespace ApifyPS.Client
         /// the Date header of the lookup's answer, so the client's clock being off does not matter; runs started within a
         /// few seconds of that moment are named (one is the usual case; several are all named).
         /// </summary>
-        private async Task<ApifyApiException> NameTheTimedOutRunAsync(ApifyApiException ex, string actorId, DateTime requestStarted,
+        private async Task<ApifyApiException> NameTheTimedOutRunAsync(ApifyApiException ex, ApifyPath runsPath, string actorId, DateTime requestStarted,
             CancellationToken cancellationToken)
         {
             var filter = new ApifyJobFilter { Statuses = new[] { ApifyJobStatus.Ready, ApifyJobStatus.Running } };
             var query = filter.AddTo(new ApifyQuery()).Add("limit", 20L).AddFlag("desc", true);
-            var lookup = new ApifyRequest(HttpMethod.Get, ApifyPaths.ActorRuns(actorId), ApifyRequestPolicy.Read, query) { TargetId = actorId };
+            var lookup = new ApifyRequest(HttpMethod.Get, runsPath, ApifyRequestPolicy.Read, query) { TargetId = actorId };
             DateTimeOffset? serverNow = null;
             var answeredAt = DateTime.UtcNow;
             List<ApifyRun> candidates;
