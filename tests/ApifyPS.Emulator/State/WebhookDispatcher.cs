@@ -14,7 +14,7 @@ namespace ApifyPS.Emulator.State;
 /// it SUCCEEDED, anything else FAILED, with the status and the start of the body recorded. Only loopback URLs are
 /// called (so tests receive them with a local listener); any other is recorded FAILED without a connection. The
 /// real API retries a failed call with backoff unless doNotRetry; this server makes the one call (a test sees the
-/// outcome at once). A condition on an Actor task cannot match here (this server's runs have no task).
+/// outcome at once). A condition on an Actor task matches the runs started from that task (their actorTaskId).
 /// </summary>
 public sealed class WebhookDispatcher
 {
@@ -52,7 +52,9 @@ public sealed class WebhookDispatcher
         foreach (var webhook in _store.WebhooksById.Values.OrderBy(h => h.Seq).ToList())
         {
             if (!webhook.IsEnabled || !webhook.EventTypes.Contains(eventType)) continue;
-            var matches = webhook.ActorRunId != null ? webhook.ActorRunId == job.Id : webhook.Actor != null && webhook.Actor == job.Actor;
+            var matches = webhook.ActorRunId != null ? webhook.ActorRunId == job.Id
+                : webhook.ActorTaskId != null ? job is RunRecord run && run.ActorTaskId == webhook.ActorTaskId
+                : webhook.Actor != null && webhook.Actor == job.Actor;
             if (matches && webhook.Owner == job.Actor.Owner) Dispatch(webhook, eventType, job);
         }
     }
