@@ -57,6 +57,10 @@ var results = new RunResults(store);
 app.MapDatasetRoutes(store, results);
 app.MapKeyValueStoreRoutes(store, results);
 app.MapLogRoutes(store, results);
+// Reach: resurrect and reboot, the Store, validate-input.
+app.MapRunRestartRoutes(store);
+app.MapStoreRoutes(store);
+app.MapInputValidationRoutes(store, new InputSchemas());
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));
