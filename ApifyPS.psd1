@@ -21,6 +21,8 @@
         'Formats/ApifyConnectionInfo.Format.ps1xml'
         'Formats/ApifyRetryPolicy.Format.ps1xml'
         'Formats/ApifyKeyValueStoreKey.Format.ps1xml'
+        # Reach: the Store's Actors.
+        'Formats/ApifyStoreActor.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -51,6 +53,12 @@
         'Get-ApifyRecord'
         'Get-ApifyRecordKey'
         'Get-ApifyLog'
+        # Reach: any endpoint, resurrect and reboot, the Store, validate-input.
+        'Invoke-ApifyRestMethod'
+        'Resume-ApifyRun'
+        'Restart-ApifyRun'
+        'Find-ApifyActor'
+        'Test-ApifyActorInput'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

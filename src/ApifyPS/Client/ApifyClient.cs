@@ -33,6 +33,9 @@ namespace ApifyPS.Client
             Logs = new LogsClient(this);
             Users = new UsersClient(this);
             Webhooks = new WebhooksClient(this);
+            // Reach: any endpoint (Invoke-ApifyRestMethod).
+            Rest = new RestClient(this);
+            Store = new StoreClient(this);
         }
 
         public ApifyConnection Connection { get; }
@@ -59,6 +62,12 @@ namespace ApifyPS.Client
         public UsersClient Users { get; }
 
         public WebhooksClient Webhooks { get; }
+
+        /// <summary>Any endpoint, with the same connection, retries, pacing and paging (Invoke-ApifyRestMethod).</summary>
+        public RestClient Rest { get; }
+
+        /// <summary>The Apify Store (Find-ApifyActor).</summary>
+        public StoreClient Store { get; }
 
         /// <summary>
         /// Sends the request and hands a successful response to <paramref name="read"/>, all under the request's

@@ -19,6 +19,7 @@ namespace ApifyPS.Cmdlets
                 case ApifyOutcomeCheckKind.VersionsOfActor: return $"Get-ApifyActorVersion -Actor {Quote(check.Id)}";
                 case ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion:
                     return $"(Get-ApifyActorVersion -Actor {Quote(check.Id)} -Version {Quote(check.Version)}).EnvVars";
+                case ApifyOutcomeCheckKind.Path: return $"Invoke-ApifyRestMethod -Path {Quote(check.Name)}";
                 default: return "Apify Console";
             }
         }

@@ -28,6 +28,11 @@ namespace ApifyPS.Client
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyWebhook>))]
     [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyWebhook>>))]
     [JsonSerializable(typeof(DataEnvelope<KeyListPage<ApifyPS.Models.ApifyKeyValueStoreKey>>))]
+    // Reach: the Store's Actors.
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyStoreActor))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyStoreActor[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyStoreActor>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyStoreActor>>))]
     internal sealed partial class ApifyJsonContext : JsonSerializerContext
     {
     }

@@ -49,6 +49,9 @@ namespace ApifyPS.Client
         /// <summary>Something without a list of its own here: look in Apify Console for <paramref name="what"/>.</summary>
         public static ApifyOutcomeCheck InConsole(string what) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Console, null, what, null);
 
+        /// <summary>What a GET of <paramref name="path"/> (below the base URI) shows: a POST sent by Invoke-ApifyRestMethod.</summary>
+        public static ApifyOutcomeCheck AtPath(string path) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Path, null, path, null);
+
         /// <summary>The check in plain words: "the newest builds of Actor 'x'".</summary>
         public string Describe()
         {
@@ -61,6 +64,7 @@ namespace ApifyPS.Client
                 case ApifyOutcomeCheckKind.Actors: return Name == null ? "your Actors" : $"your Actors for '{Name}'";
                 case ApifyOutcomeCheckKind.VersionsOfActor: return $"the versions of Actor '{Id}'";
                 case ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion: return $"the environment variables of version {Version} of Actor '{Id}'";
+                case ApifyOutcomeCheckKind.Path: return $"what GET {Name} shows";
                 default: return Name == null ? "Apify Console" : $"{Name} in Apify Console";
             }
         }

@@ -26,6 +26,9 @@ namespace ApifyPS.Client
         public static readonly PathSegment StoreId = new PathSegment("storeId", "key-value store id or username~name");
         public static readonly PathSegment RecordKey = new PathSegment("recordKey", "record key");
 
+        // Invoke-ApifyRestMethod: a part of a path the user wrote, whatever the spec names it there.
+        public static readonly PathSegment Segment = new PathSegment("segment", "path segment");
+
         private PathSegment(string name, string description)
         {
             Name = name;

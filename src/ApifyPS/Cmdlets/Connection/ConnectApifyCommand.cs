@@ -31,7 +31,7 @@ namespace ApifyPS.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Profile { get; set; } = CredentialStore.DefaultProfile;
+        public new string Profile { get; set; } = CredentialStore.DefaultProfile;
 
         [Parameter]
         public SwitchParameter SessionOnly { get; set; }
