@@ -61,6 +61,7 @@ app.MapLogRoutes(store, results);
 app.MapRunRestartRoutes(store);
 app.MapStoreRoutes(store);
 app.MapInputValidationRoutes(store, new InputSchemas());
+app.MapBuildOpenApiRoutes(store);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));

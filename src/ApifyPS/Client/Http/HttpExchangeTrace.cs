@@ -61,8 +61,10 @@ namespace ApifyPS.Client
 
         private static string RedactedAuthorization(AuthenticationHeaderValue? value) => (value?.Scheme ?? "Bearer") + " ***";
 
+        // Product tokens (User-Agent, Server) are separated by spaces, list values by commas.
         private static void Header(StringBuilder sb, string name, IEnumerable<string> values) =>
-            sb.AppendLine().Append("  ").Append(name).Append(": ").Append(string.Join(", ", values));
+            sb.AppendLine().Append("  ").Append(name).Append(": ").Append(string.Join(
+                name.Equals("User-Agent", StringComparison.OrdinalIgnoreCase) || name.Equals("Server", StringComparison.OrdinalIgnoreCase) ? " " : ", ", values));
 
         private static void Body(StringBuilder sb, string what, ArraySegment<byte> excerpt, long total, string? contentType)
         {
