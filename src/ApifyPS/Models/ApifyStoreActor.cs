@@ -4,7 +4,7 @@ namespace ApifyPS.Models
 {
     /// <summary>
     /// An Actor as the Apify Store lists it (GET /v2/store, Find-ApifyActor): public, someone's, with its pricing. Piped
-    /// into the cmdlets that take an Actor it stands for that Actor (Start-ApifyRun, Get-ApifyActor, ...).
+    /// into Start-ApifyRun, Invoke-ApifyActor, Start-ApifyBuild, Get-ApifyActor or Test-ApifyActorInput it stands for that Actor.
     /// </summary>
     public sealed class ApifyStoreActor : ApifyResource
     {
