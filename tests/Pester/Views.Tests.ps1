@@ -44,6 +44,8 @@ BeforeAll {
         'ApifyPS.Models.ApifyKeyValueStoreKey'    = @($run | Get-ApifyRecordKey)
         'ApifyPS.Models.ApifyConnectionInfo'      = @(Get-ApifyConnection)
         'ApifyPS.Client.ApifyRetryPolicy'         = @(Get-ApifyRetryPolicy)
+        # Reach: the Store's Actors (both made public here, the long name included).
+        'ApifyPS.Models.ApifyStoreActor'          = @(Set-ApifyActor -Id $seed.actor -IsPublic -Confirm:$false; Set-ApifyActor -Id $long.Id -IsPublic -Confirm:$false; Find-ApifyActor -Username janedoe)
     }
     # What Format-List shows of one thing: the full forms the -Id parameter sets get.
     $script:Single = @{
