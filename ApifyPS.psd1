@@ -34,6 +34,8 @@
         'Formats/ApifySchedule.Format.ps1xml'
         'Formats/ApifyScheduleLogEntry.Format.ps1xml'
         'Formats/ApifyScheduleSyncRow.Format.ps1xml'
+        # Reach: the Store's Actors.
+        'Formats/ApifyStoreActor.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -90,6 +92,12 @@
         'Remove-ApifySchedule'
         'Get-ApifyScheduleLog'
         'Sync-ApifySchedule'
+        # Reach: any endpoint, resurrect and reboot, the Store, validate-input.
+        'Invoke-ApifyRestMethod'
+        'Resume-ApifyRun'
+        'Restart-ApifyRun'
+        'Find-ApifyActor'
+        'Test-ApifyActorInput'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

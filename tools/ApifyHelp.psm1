@@ -10,6 +10,10 @@ $script:ShouldProcessText = @{
     WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
     Confirm = 'Prompts you for confirmation before running the cmdlet.'
 }
+# Parameters every API cmdlet has from its base, with one standard text (a page may still describe its own).
+$script:StandardParameterText = @{
+    Profile = 'The stored profile (Connect-Apify -Profile <name>) this call uses, for this call only: it wins over the session''s connection and $env:APIFY_TOKEN, so one script can read from one account and write to another. Tab completes the stored names; a profile that is not stored is an error before anything is sent.'
+}
 
 #region Markdown
 
@@ -245,7 +249,7 @@ function Test-ApifyHelpSource {
     }
     foreach ($p in $actual) {
         $doc = if ($Markdown.Parameters.Contains($p.Name)) { $Markdown.Parameters[$p.Name] } else { $null }
-        if ($p.IsShouldProcess -and -not ($doc -and ($doc.Description -join '').Trim())) { continue }
+        if (($p.IsShouldProcess -or $script:StandardParameterText.ContainsKey($p.Name)) -and -not ($doc -and ($doc.Description -join '').Trim())) { continue }
         if (-not $doc) { "${n}: -$($p.Name) is not described" }
         elseif (-not ($doc.Description -join '').Trim()) { "${n}: -$($p.Name) has an empty description" }
     }
@@ -393,6 +397,7 @@ function Write-Parameter {
     $doc = if ($Markdown.Parameters.Contains($Info.Name)) { $Markdown.Parameters[$Info.Name] } else { $null }
     $description = if ($doc -and ($doc.Description -join '').Trim()) { $doc.Description }
     elseif ($script:ShouldProcessText.ContainsKey($Info.Name)) { @($script:ShouldProcessText[$Info.Name]) }
+    elseif ($script:StandardParameterText.ContainsKey($Info.Name)) { @($script:StandardParameterText[$Info.Name]) }
     else { @() }
     $yaml = if ($doc) { $doc.Yaml } else { @{} }
     $globbing = $Info.Wildcards -or ($yaml['Accept wildcard characters'] -eq 'True')
@@ -606,6 +611,7 @@ function Add-MissingParameterSection($out, $Command, $params, $documented, [swit
         $null = $documented.Add($p.Name)
         $out.Add("### -$($p.Name)")
         if ($script:ShouldProcessText.ContainsKey($p.Name)) { $out.Add($script:ShouldProcessText[$p.Name]) }
+        elseif ($script:StandardParameterText.ContainsKey($p.Name)) { $out.Add($script:StandardParameterText[$p.Name]) }
         $out.Add('')
         foreach ($y in (Get-ApifyParameterYaml -Command $Command -Name $p.Name) -split "`n") { $out.Add($y) }
         $out.Add('')

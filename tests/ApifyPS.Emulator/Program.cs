@@ -66,6 +66,11 @@ app.MapAccountControlRoutes(store, account);
 // Tasks and schedules.
 app.MapTaskRoutes(store);
 app.MapScheduleRoutes(store);
+// Reach: resurrect and reboot, the Store, validate-input.
+app.MapRunRestartRoutes(store);
+app.MapStoreRoutes(store);
+app.MapInputValidationRoutes(store, new InputSchemas());
+app.MapBuildOpenApiRoutes(store);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));

@@ -66,6 +66,8 @@ BeforeAll {
         'ApifyPS.Models.ApifySchedule'            = @(Get-ApifySchedule)
         'ApifyPS.Models.ApifyScheduleLogEntry'    = @(Get-ApifyScheduleLog -Id $schedule.Id)
         'ApifyPS.Models.ApifyScheduleSyncRow'     = $syncRows
+        # Reach: the Store's Actors (both made public here, the long name included).
+        'ApifyPS.Models.ApifyStoreActor'          = @(Set-ApifyActor -Id $seed.actor -IsPublic -Confirm:$false; Set-ApifyActor -Id $long.Id -IsPublic -Confirm:$false; Find-ApifyActor -Username janedoe)
     }
     # What Format-List shows of one thing: the full forms the -Id parameter sets get.
     $script:Single = @{

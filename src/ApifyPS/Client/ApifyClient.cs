@@ -36,6 +36,9 @@ namespace ApifyPS.Client
             // Tasks and schedules.
             Tasks = new TasksClient(this);
             Schedules = new SchedulesClient(this);
+            // Reach: any endpoint (Invoke-ApifyRestMethod).
+            Rest = new RestClient(this);
+            Store = new StoreClient(this);
         }
 
         public ApifyConnection Connection { get; }
@@ -70,6 +73,11 @@ namespace ApifyPS.Client
 
         /// <summary>Schedules, their logs, and schedules as code (<see cref="ScheduleSync"/>).</summary>
         public SchedulesClient Schedules { get; }
+        /// <summary>Any endpoint, with the same connection, retries, pacing and paging (Invoke-ApifyRestMethod).</summary>
+        public RestClient Rest { get; }
+
+        /// <summary>The Apify Store (Find-ApifyActor).</summary>
+        public StoreClient Store { get; }
 
         /// <summary>
         /// Sends the request and hands a successful response to <paramref name="read"/>, all under the request's

@@ -10,6 +10,12 @@ namespace ApifyPS.Client
         public Action<string>? Verbose { get; set; }
 
         /// <summary>
+        /// -Debug: receives the HTTP exchange of every attempt (<see cref="HttpExchangeTrace"/>: the URL sent, headers
+        /// with the token redacted, bounded excerpts of the bodies). Null (the default) costs nothing.
+        /// </summary>
+        public Action<string>? Debug { get; set; }
+
+        /// <summary>
         /// Timeout of a plain read or write, per attempt, including reading the body. For a body streamed to a file
         /// (<see cref="ApifyRequest.TimeoutBetweenBytes"/>) it bounds the wait for the answer and then every pause
         /// between its bytes instead, so a large download may take as long as it keeps coming.

@@ -26,6 +26,7 @@ namespace ApifyPS.Cmdlets
                     return check.Name == null ? "Get-ApifyTask" : $"Get-ApifyTask | Where-Object Name -EQ {Quote(check.Name)}";
                 case ApifyOutcomeCheckKind.Schedules:
                     return check.Name == null ? "Get-ApifySchedule" : $"Get-ApifySchedule | Where-Object Name -EQ {Quote(check.Name)}";
+                case ApifyOutcomeCheckKind.Path: return $"Invoke-ApifyRestMethod -Path {Quote(check.Name)}";
                 default: return "Apify Console";
             }
         }

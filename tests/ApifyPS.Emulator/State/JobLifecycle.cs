@@ -100,6 +100,42 @@ public sealed class JobLifecycle(EmulatorStore store)
         ScheduleWork(run);
     }
 
+    // Resurrect and reboot (the reach issue): a finished run starts again in its own storages; a running one restarts.
+
+    /// <summary>
+    /// Resurrects a finished run: RUNNING again with the same storages and id, its end cleared, then on as its
+    /// Actor's behaviour says. Caller holds the lock and has checked the run is terminal.
+    /// </summary>
+    public void Resurrect(RunRecord run, BuildRecord? build, int? timeoutSecs, int? memoryMbytes)
+    {
+        if (build != null)
+        {
+            run.BuildId = build.Id;
+            run.BuildNumber = build.BuildNumber;
+        }
+        if (timeoutSecs is int t) run.TimeoutSecs = t;
+        if (memoryMbytes is int m)
+        {
+            run.MemoryMbytes = m;
+            run.DiskMbytes = m * 2;
+        }
+        run.Generation++;
+        run.Status = JobStatuses.Running;
+        run.StatusMessage = "Resurrected: the Actor is running again";
+        run.FinishedAt = null;
+        run.ExitCode = null;
+        run.Terminal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ScheduleWork(run);
+    }
+
+    /// <summary>Reboots a RUNNING run: its container restarts, so its work starts over. Caller holds the lock and has checked the status.</summary>
+    public void Reboot(RunRecord run)
+    {
+        run.Generation++;
+        run.StatusMessage = "Rebooted: the Actor is running again";
+        ScheduleWork(run);
+    }
+
     private static JobBehaviour BehaviourOf(JobRecord job) => (job is RunRecord r ? r.CurrentActor ?? r.Actor : job.Actor).Behaviour;
 
     private void Begin(JobRecord job) =>

@@ -122,7 +122,7 @@ public abstract class JobRecord
     /// <summary>Creation order; breaks ties between equal startedAt values.</summary>
     public long Seq { get; init; }
     /// <summary>Completed when the job reaches a terminal status (long polls wait on it).</summary>
-    public TaskCompletionSource Terminal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Terminal { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     /// <summary>Bumped by every reschedule (abort, metamorph), so a step scheduled earlier sees it is stale.</summary>
     public int Generation { get; set; }
     public bool IsTerminal => JobStatuses.IsTerminal(Status);
@@ -145,10 +145,10 @@ public sealed class RunRecord : JobRecord
     public string DefaultDatasetId { get; init; } = Ids.New();
     public string DefaultKeyValueStoreId { get; init; } = Ids.New();
     public string DefaultRequestQueueId { get; init; } = Ids.New();
-    public string Build { get; init; } = "latest";
-    public int TimeoutSecs { get; init; } = 3600;
-    public int MemoryMbytes { get; init; } = 1024;
-    public int DiskMbytes { get; init; } = 2048;
+    public string Build { get; set; } = "latest";
+    public int TimeoutSecs { get; set; } = 3600;
+    public int MemoryMbytes { get; set; } = 1024;
+    public int DiskMbytes { get; set; } = 2048;
     public int? ExitCode { get; set; }
     public long? MaxItems { get; init; }
     public double? MaxTotalChargeUsd { get; init; }

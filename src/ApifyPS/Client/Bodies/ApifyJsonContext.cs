@@ -44,6 +44,11 @@ namespace ApifyPS.Client
     [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifySchedule>>))]
     [JsonSerializable(typeof(ApifyPS.Models.ApifyScheduleLogEntry[]))]
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyScheduleLogEntry[]>))]
+    // Reach: the Store's Actors.
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyStoreActor))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyStoreActor[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyStoreActor>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyStoreActor>>))]
     internal sealed partial class ApifyJsonContext : JsonSerializerContext
     {
     }

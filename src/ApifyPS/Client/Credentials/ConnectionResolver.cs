@@ -78,6 +78,23 @@ namespace ApifyPS.Client
             return connection;
         }
 
+        /// <summary>
+        /// The stored profile <paramref name="profile"/> (a cmdlet's -Profile): for that call only, ahead of the session
+        /// and <c>$env:APIFY_TOKEN</c>. A profile that is not stored is <c>profile-not-found</c>, naming the ones that are.
+        /// </summary>
+        public static ApifyConnection ResolveProfile(ConnectionSources sources, string profile)
+        {
+            if (!CredentialStore.IsValidProfileName(profile))
+                throw new ApifyConnectionException(ApifyErrorTypes.ProfileNotFound, $"-Profile: '{profile}' is not a profile name.");
+            var stored = sources.Store.Load(profile)
+                ?? throw new ApifyConnectionException(ApifyErrorTypes.ProfileNotFound,
+                    $"-Profile: no profile '{profile}' is stored in {sources.Store.Directory}{StoredList(sources.Store)}. " +
+                    $"Store it with 'Connect-Apify -Profile {profile}'.");
+            var connection = FromStoredProfile(stored, sources);
+            connection.EnsureTransportAllowed();
+            return connection;
+        }
+
         private static ApifyConnection Find(ConnectionSources sources)
         {
             var session = sources.Session.Connection;

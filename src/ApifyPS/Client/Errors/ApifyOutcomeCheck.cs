@@ -58,6 +58,9 @@ namespace ApifyPS.Client
         /// <summary>Something without a list of its own here: look in Apify Console for <paramref name="what"/>.</summary>
         public static ApifyOutcomeCheck InConsole(string what) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Console, null, what, null);
 
+        /// <summary>What a GET of <paramref name="path"/> (below the base URI) shows: a POST sent by Invoke-ApifyRestMethod.</summary>
+        public static ApifyOutcomeCheck AtPath(string path) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Path, null, path, null);
+
         /// <summary>The check in plain words: "the newest builds of Actor 'x'".</summary>
         public string Describe()
         {
@@ -74,6 +77,7 @@ namespace ApifyPS.Client
                 case ApifyOutcomeCheckKind.Webhooks: return Id == null ? "your webhooks" : $"the webhooks of Actor '{Id}'";
                 case ApifyOutcomeCheckKind.Tasks: return Name == null ? "your tasks" : $"your tasks for '{Name}'";
                 case ApifyOutcomeCheckKind.Schedules: return Name == null ? "your schedules" : $"your schedules for '{Name}'";
+                case ApifyOutcomeCheckKind.Path: return $"what GET {Name} shows";
                 default: return Name == null ? "Apify Console" : $"{Name} in Apify Console";
             }
         }

@@ -27,5 +27,8 @@ namespace ApifyPS.Client
         Schedules,
         /// <summary>Anything else: the resource named by <see cref="ApifyOutcomeCheck.Name"/> in Apify Console.</summary>
         Console,
+
+        // Invoke-ApifyRestMethod: what a GET of a path shows.
+        Path,
     }
 }

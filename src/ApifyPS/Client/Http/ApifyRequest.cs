@@ -47,7 +47,7 @@ namespace ApifyPS.Client
         public Func<HttpContent>? Content { get; set; }
 
         /// <summary>For <see cref="ApifyTimeoutTier.LongPoll"/>: how long the server holds the answer (the <c>waitForFinish</c> sent).</summary>
-        public int LongPollSeconds { get; private set; }
+        public int LongPollSeconds { get; internal set; }
 
         /// <summary>The id the request is about; copied onto errors so the error record names it.</summary>
         public string? TargetId { get; set; }

@@ -78,11 +78,19 @@ namespace ApifyPS.Client
             var token = timeoutCts.Token;
             var stopwatch = Stopwatch.StartNew();
             HttpResponseMessage? response = null;
+            CapturingContent? traced = null;
             try
             {
                 using (var message = CreateMessage(request))
                 {
+                    if (Options.Debug != null) Trace(await HttpExchangeTrace.RequestAsync(message, _http, attempts.Count, Connection.Token).ConfigureAwait(false));
                     response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                }
+                if (Options.Debug != null)
+                {
+                    // -Debug: the answer's status and headers now, its body's excerpt once read (in finally).
+                    Trace(HttpExchangeTrace.Response(response, stopwatch.ElapsedMilliseconds, Connection.Token));
+                    response.Content = traced = new CapturingContent(response.Content, HttpExchangeTrace.ExcerptBytes);
                 }
                 // A body streamed to disk: from here on only a pause between its bytes times it out (the reader's own
                 // timer, see ResponseBody.CopyToAsync), not the whole download.
@@ -192,6 +200,7 @@ namespace ApifyPS.Client
             }
             finally
             {
+                if (traced != null && HttpExchangeTrace.BodyRead(traced, Connection.Token) is string body) Trace(body);
                 response?.Dispose();
             }
         }
@@ -321,6 +330,19 @@ return error;
                 request.PathAndQuery, inner) { TargetId = request.TargetId, Stage = stage };
 
         internal void Log(string line) => Options.Verbose?.Invoke(ApifyErrorParser.Redact(line, Connection.Token));
+
+        /// <summary>A -Debug line (<see cref="ApifyClientOptions.Debug"/>); redacted again, whatever made it.</summary>
+        private void Trace(string text)
+        {
+            try
+            {
+                Options.Debug?.Invoke(ApifyErrorParser.Redact(text, Connection.Token));
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                // A trace that cannot be written must not fail the request.
+            }
+        }
 
         private static Exception Innermost(Exception ex)
         {

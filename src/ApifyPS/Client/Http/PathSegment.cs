@@ -32,6 +32,9 @@ namespace ApifyPS.Client
         public static readonly PathSegment ActorTaskId = new PathSegment("actorTaskId", "Actor task id or username~name");
         public static readonly PathSegment ScheduleId = new PathSegment("scheduleId", "schedule id");
 
+        // Invoke-ApifyRestMethod: a part of a path the user wrote, whatever the spec names it there.
+        public static readonly PathSegment Segment = new PathSegment("segment", "path segment");
+
         private PathSegment(string name, string description)
         {
             Name = name;

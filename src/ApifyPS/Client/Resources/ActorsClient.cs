@@ -51,5 +51,39 @@ namespace ApifyPS.Client
         /// <summary>Deletes an Actor with its builds, runs and versions (<c>DELETE /v2/actors/{actorId}</c>, 204).</summary>
         public Task DeleteAsync(string actorId, CancellationToken cancellationToken = default) =>
             SendAsync(new ApifyRequest(HttpMethod.Delete, ApifyPaths.Actor(actorId), ApifyRequestPolicy.Write) { TargetId = actorId }, cancellationToken);
+
+        // Reach: validate-input.
+
+        /// <summary>
+        /// Checks an input against the input schema of the Actor's build (<c>POST /v2/actors/{actorId}/validate-input</c>,
+        /// the <c>latest</c> build unless <paramref name="build"/> names one); nothing runs. Invalid input is the API's
+        /// 400 <c>invalid-input</c>, which comes back as the reason rather than an exception; an input is valid when the
+        /// reason is null. A POST that changes nothing, so it is retried like a read.
+        /// </summary>
+        public async Task<string?> ValidateInputAsync(string actorId, ApifyInput input, string? build = null, CancellationToken cancellationToken = default)
+        {
+            if (input == null) throw new ArgumentNullException(nameof(input));
+            var request = new ApifyRequest(HttpMethod.Post, ApifyPaths.ActorValidateInput(actorId), ApifyRequestPolicy.Write,
+                new ApifyQuery().Add("build", build))
+            {
+                TargetId = actorId,
+                Content = input.ToContent,
+            };
+            try
+            {
+                await Core.ExecuteAsync(request, async (response, token) =>
+                {
+                    // {"valid": true}, not in a data envelope (the spec's answer); read to check it is JSON.
+                    using var body = await ResponseBody.ReadAllAsync(response, Core.JsonCap(ApifyBodyKind.JsonAnswer, "a JSON answer"), token).ConfigureAwait(false);
+                    RestClient.LocateData(body.ToArray());
+                    return true;
+                }, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+            catch (ApifyApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.BadRequest && ex.ErrorType == "invalid-input")
+            {
+                return ex.Message;
+            }
+        }
     }
 }

@@ -182,5 +182,18 @@ namespace ApifyPS.Client
 
         /// <summary><c>/v2/schedules/{scheduleId}/log</c></summary>
         public static ApifyPath ScheduleLog(string scheduleId) => Schedule(scheduleId).Add("log");
+        // Reach: resurrect and reboot, the Store, validate-input.
+
+        /// <summary><c>/v2/actor-runs/{runId}/resurrect</c>: a finished run runs again.</summary>
+        public static ApifyPath RunResurrect(string runId) => Run(runId).Add("resurrect");
+
+        /// <summary><c>/v2/actor-runs/{runId}/reboot</c>: a running run's container restarts.</summary>
+        public static ApifyPath RunReboot(string runId) => Run(runId).Add("reboot");
+
+        /// <summary><c>/v2/store</c>: the Apify Store's public Actors.</summary>
+        public static ApifyPath Store() => ApifyPath.V2.Add("store");
+
+        /// <summary><c>/v2/actors/{actorId}/validate-input</c></summary>
+        public static ApifyPath ActorValidateInput(string actorId) => Actor(actorId).Add("validate-input");
     }
 }

@@ -185,5 +185,32 @@ namespace ApifyPS.Client
                 TargetId = candidates.Count == 1 ? candidates[0].Id : ex.TargetId,
             };
         }
+
+        // Reach: resurrect and reboot. Both start work again, so neither is repeated after an ambiguous failure: the
+        // error names the run to look at.
+
+        /// <summary>
+        /// Resurrects a finished run (<c>POST /v2/actor-runs/{runId}/resurrect</c>): it runs again with the same id and
+        /// storages; the options given (build, timeout, memory, ...) replace the run's own.
+        /// </summary>
+        public Task<ApifyRun> ResurrectAsync(string runId, ApifyRunOptionsRequest? options = null, CancellationToken cancellationToken = default) =>
+            GetDataAsync<ApifyRun>(
+                new ApifyRequest(HttpMethod.Post, ApifyPaths.RunResurrect(runId), ApifyRequestPolicy.Start,
+                    (options ?? new ApifyRunOptionsRequest()).AddTo(new ApifyQuery()))
+                {
+                    TargetId = runId,
+                    OutcomeCheck = ApifyOutcomeCheck.Run(runId),
+                },
+                cancellationToken);
+
+        /// <summary>Reboots a running run (<c>POST /v2/actor-runs/{runId}/reboot</c>): its container restarts; what it did not persist is lost.</summary>
+        public Task<ApifyRun> RebootAsync(string runId, CancellationToken cancellationToken = default) =>
+            GetDataAsync<ApifyRun>(
+                new ApifyRequest(HttpMethod.Post, ApifyPaths.RunReboot(runId), ApifyRequestPolicy.Start)
+                {
+                    TargetId = runId,
+                    OutcomeCheck = ApifyOutcomeCheck.Run(runId),
+                },
+                cancellationToken);
     }
 }

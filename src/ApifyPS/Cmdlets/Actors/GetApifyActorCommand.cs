@@ -41,6 +41,7 @@ namespace ApifyPS.Cmdlets
                     var actorId = InputObject switch
                     {
                         ApifyActor a => a.Id,
+                        ApifyStoreActor found => found.Id,
                         ApifyBuild b => b.ActorId,
                         ApifyActorVersion v => v.ActorId,
                         ApifyWebhook w => w.ActorId,

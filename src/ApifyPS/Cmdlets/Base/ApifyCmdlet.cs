@@ -28,6 +28,15 @@ namespace ApifyPS.Cmdlets
         /// <summary>The client for this invocation, made on first use from the resolved connection.</summary>
         protected ApifyClient Client => _client ??= CreateClient();
 
+        /// <summary>
+        /// -Profile: the stored profile this call uses, for this call only, ahead of the session and $env:APIFY_TOKEN
+        /// (the connection cmdlets declare their own -Profile, the profile they store, show or remove).
+        /// </summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ApifyProfileCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Profile { get; set; }
+
         protected override void BeginProcessing()
         {
             if (_cancellation.IsCancellationRequested)
@@ -35,6 +44,7 @@ namespace ApifyPS.Cmdlets
                 _cancellation.Dispose();
                 _cancellation = new CancellationTokenSource();
             }
+            DebugWithoutInquiry.Apply(this);
         }
 
         protected override void StopProcessing()
@@ -83,10 +93,15 @@ namespace ApifyPS.Cmdlets
         protected ApifyClientOptions ClientOptions() => new ApifyClientOptions
         {
             Verbose = line => Post(() => WriteVerbose(line)),
+            Debug = DebugWithoutInquiry.IsWanted(this) ? line => Post(() => WriteDebug(line)) : (Action<string>?)null,
         };
 
-        /// <summary>The connection requests use; see <see cref="ConnectionResolver"/> for the order of sources.</summary>
-        protected virtual ApifyConnection ResolveConnection(ConnectionSources sources) => ConnectionResolver.Resolve(sources);
+        /// <summary>
+        /// The connection requests use: -Profile's stored profile when given, else see <see cref="ConnectionResolver"/>
+        /// for the order of sources.
+        /// </summary>
+        protected virtual ApifyConnection ResolveConnection(ConnectionSources sources) =>
+            Profile != null ? ConnectionResolver.ResolveProfile(sources, Profile) : ConnectionResolver.Resolve(sources);
 
         /// <summary>Where connections come from: this process's session, environment and the user's files and vaults.</summary>
         protected ConnectionSources CurrentSources() => ApifyPS.Client.ConnectionSources.ForCurrentUser(new PowerShellSecretVault());
@@ -358,6 +373,7 @@ namespace ApifyPS.Cmdlets
         {
             if (byActor) return actor;
             if (input is ApifyActor a) return a.Id.Length > 0 ? a.Id : a.FullName;
+            if (input is ApifyStoreActor found) return found.Id.Length > 0 ? found.Id : found.FullName;
             WriteUnsupportedInput(input!, accepted);
             return null;
         }

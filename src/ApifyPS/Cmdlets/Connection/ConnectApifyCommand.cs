@@ -6,7 +6,8 @@ namespace ApifyPS.Cmdlets
 {
     /// <summary>
     /// Connect-Apify: checks a token with GET /v2/users/me, makes it this session's connection and, unless
-    /// -SessionOnly, stores it under a profile (a file only the user can read, or a SecretManagement vault).
+    /// -SessionOnly, stores it under a profile (a file only the user can read, or a SecretManagement vault). A profile
+    /// other than 'default' is a second account: stored for -Profile, it does not replace the session's connection.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Apify", DefaultParameterSetName = TokenSet)]
     [OutputType(typeof(ApifyConnectionInfo))]
@@ -31,7 +32,7 @@ namespace ApifyPS.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Profile { get; set; } = CredentialStore.DefaultProfile;
+        public new string Profile { get; set; } = CredentialStore.DefaultProfile;
 
         [Parameter]
         public SwitchParameter SessionOnly { get; set; }
@@ -95,6 +96,14 @@ namespace ApifyPS.Cmdlets
                         TokenProtection.WindowsDpapi => $"Stored profile '{Profile}' in {stored.Path}, the token encrypted with DPAPI for this user.",
                         _ => $"Stored profile '{Profile}' in {stored.Path} (readable by this user only).",
                     });
+                }
+                // A second account (a profile other than 'default') is stored for -Profile and $env:APIFY_PROFILE; the
+                // session keeps the connection it has, so one script can read from one account and write to another.
+                if (!SessionOnly && !string.Equals(Profile, CredentialStore.DefaultProfile, StringComparison.OrdinalIgnoreCase))
+                {
+                    WriteVerbose($"This session's connection is unchanged; use the profile with -Profile {Profile} (or $env:APIFY_PROFILE = '{Profile}').");
+                    WriteObject(ApifyConnectionInfo.From(verified, storedIn));
+                    return;
                 }
                 var session = sources.Session.Connect(verified);
                 WriteObject(ApifyConnectionInfo.From(session, storedIn));

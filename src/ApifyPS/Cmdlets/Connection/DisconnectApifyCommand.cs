@@ -12,7 +12,7 @@ namespace ApifyPS.Cmdlets
     {
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
-        public string? Profile { get; set; }
+        public new string? Profile { get; set; }
 
         [Parameter]
         public SwitchParameter Forget { get; set; }

@@ -12,7 +12,7 @@ namespace ApifyPS.Cmdlets
     {
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
-        public string? Profile { get; set; }
+        public new string? Profile { get; set; }
 
         protected override void BeginProcessing()
         {

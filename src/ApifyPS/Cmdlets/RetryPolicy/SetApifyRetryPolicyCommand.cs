@@ -8,7 +8,7 @@ namespace ApifyPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ApifyRetryPolicy", DefaultParameterSetName = ChangeSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ApifyRetryPolicy))]
-    public sealed class SetApifyRetryPolicyCommand : ApifyCmdlet
+    public sealed class SetApifyRetryPolicyCommand : PSCmdlet
     {
         private const string ChangeSet = "Change";
         private const string DefaultSet = "Default";
