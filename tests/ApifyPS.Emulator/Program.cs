@@ -57,6 +57,10 @@ var results = new RunResults(store);
 app.MapDatasetRoutes(store, results);
 app.MapKeyValueStoreRoutes(store, results);
 app.MapLogRoutes(store, results);
+// Storages as objects, queue requests, run and build deletion (issue 15).
+app.MapStorageRoutes(store, results);
+app.MapRequestQueueRoutes(store, results);
+app.MapJobDeleteRoutes(store);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));
