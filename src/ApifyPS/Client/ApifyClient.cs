@@ -33,6 +33,8 @@ namespace ApifyPS.Client
             Logs = new LogsClient(this);
             Users = new UsersClient(this);
             Webhooks = new WebhooksClient(this);
+            // Storages (issue 15).
+            RequestQueues = new RequestQueuesClient(this);
         }
 
         public ApifyConnection Connection { get; }
@@ -59,6 +61,9 @@ namespace ApifyPS.Client
         public UsersClient Users { get; }
 
         public WebhooksClient Webhooks { get; }
+
+        /// <summary>Request queues and their requests (issue 15).</summary>
+        public RequestQueuesClient RequestQueues { get; }
 
         /// <summary>
         /// Sends the request and hands a successful response to <paramref name="read"/>, all under the request's

@@ -19,6 +19,8 @@ namespace ApifyPS.Cmdlets
                 case ApifyOutcomeCheckKind.VersionsOfActor: return $"Get-ApifyActorVersion -Actor {Quote(check.Id)}";
                 case ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion:
                     return $"(Get-ApifyActorVersion -Actor {Quote(check.Id)} -Version {Quote(check.Version)}).EnvVars";
+                case ApifyOutcomeCheckKind.DatasetItems: return $"(Get-ApifyDataset -Id {Quote(check.Id)}).ItemCount";
+                case ApifyOutcomeCheckKind.UnnamedStorages: return $"Get-Apify{check.Name} -Unnamed -Descending -First 5";
                 default: return "Apify Console";
             }
         }

@@ -28,6 +28,24 @@ namespace ApifyPS.Client
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyWebhook>))]
     [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyWebhook>>))]
     [JsonSerializable(typeof(DataEnvelope<KeyListPage<ApifyPS.Models.ApifyKeyValueStoreKey>>))]
+    // Storages (issue 15).
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyDataset))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyDataset[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyDataset>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyDataset>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyKeyValueStore))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyKeyValueStore[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyKeyValueStore>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyKeyValueStore>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyRequestQueue))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyRequestQueue[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyRequestQueue>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyRequestQueue>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyQueueRequest))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyQueueRequest[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyQueueRequest>))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyQueueRequestPage>))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyQueueBatchResult>))]
     internal sealed partial class ApifyJsonContext : JsonSerializerContext
     {
     }

@@ -46,6 +46,12 @@ namespace ApifyPS.Client
         public static ApifyOutcomeCheck EnvironmentVariablesOf(string actorId, string versionNumber, string? name) =>
             new ApifyOutcomeCheck(ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion, actorId, name, versionNumber);
 
+        /// <summary>The items of a dataset, after a push whose outcome is unknown.</summary>
+        public static ApifyOutcomeCheck DatasetItems(string datasetId) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.DatasetItems, datasetId, null, null);
+
+        /// <summary>The newest unnamed storages of a kind (Dataset, KeyValueStore, RequestQueue), after a create whose outcome is unknown.</summary>
+        public static ApifyOutcomeCheck UnnamedStorages(string kind) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.UnnamedStorages, null, kind, null);
+
         /// <summary>Something without a list of its own here: look in Apify Console for <paramref name="what"/>.</summary>
         public static ApifyOutcomeCheck InConsole(string what) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Console, null, what, null);
 
@@ -61,9 +67,14 @@ namespace ApifyPS.Client
                 case ApifyOutcomeCheckKind.Actors: return Name == null ? "your Actors" : $"your Actors for '{Name}'";
                 case ApifyOutcomeCheckKind.VersionsOfActor: return $"the versions of Actor '{Id}'";
                 case ApifyOutcomeCheckKind.EnvironmentVariablesOfVersion: return $"the environment variables of version {Version} of Actor '{Id}'";
+                case ApifyOutcomeCheckKind.DatasetItems: return $"the item count of dataset '{Id}'";
+                case ApifyOutcomeCheckKind.UnnamedStorages: return $"your newest unnamed {Words(Name)}";
                 default: return Name == null ? "Apify Console" : $"{Name} in Apify Console";
             }
         }
+
+        private static string Words(string? kind) =>
+            kind == "KeyValueStore" ? "key-value stores" : kind == "RequestQueue" ? "request queues" : "datasets";
 
         public override string ToString() => Describe();
     }

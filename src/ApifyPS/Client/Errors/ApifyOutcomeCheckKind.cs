@@ -17,6 +17,10 @@ namespace ApifyPS.Client
         VersionsOfActor,
         /// <summary>The environment variables of a version (<see cref="ApifyOutcomeCheck.Id"/> Actor, <see cref="ApifyOutcomeCheck.Version"/>).</summary>
         EnvironmentVariablesOfVersion,
+        /// <summary>The items of a dataset (<see cref="ApifyOutcomeCheck.Id"/>): a push whose outcome is unknown.</summary>
+        DatasetItems,
+        /// <summary>The newest unnamed storages of a kind (<see cref="ApifyOutcomeCheck.Name"/>: Dataset, KeyValueStore, RequestQueue).</summary>
+        UnnamedStorages,
         /// <summary>Anything else: the resource named by <see cref="ApifyOutcomeCheck.Name"/> in Apify Console.</summary>
         Console,
     }

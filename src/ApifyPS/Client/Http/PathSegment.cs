@@ -25,6 +25,9 @@ namespace ApifyPS.Client
         public static readonly PathSegment DatasetId = new PathSegment("datasetId", "dataset id or username~name");
         public static readonly PathSegment StoreId = new PathSegment("storeId", "key-value store id or username~name");
         public static readonly PathSegment RecordKey = new PathSegment("recordKey", "record key");
+        // Storages (issue 15).
+        public static readonly PathSegment QueueId = new PathSegment("queueId", "request queue id or username~name");
+        public static readonly PathSegment RequestId = new PathSegment("requestId", "request id");
 
         private PathSegment(string name, string description)
         {
