@@ -59,15 +59,25 @@ namespace ApifyPS.Client
                 TargetId = queueId,
             };
             var result = await GetDataAsync<ApifyQueueBatchResult>(request, cancellationToken).ConfigureAwait(false);
-            var byKey = new Dictionary<string, ApifyQueueRequestAdded>(StringComparer.Ordinal);
+            // The answers by key, in the order the queue gave them (a key sent twice in one batch is answered twice).
+            var byKey = new Dictionary<string, Queue<ApifyQueueRequestAdded>>(StringComparer.Ordinal);
             foreach (var processed in result.ProcessedRequests ?? Array.Empty<ApifyQueueRequestAdded>())
-                if (processed.UniqueKey != null) byKey[processed.UniqueKey] = processed;
+            {
+                if (processed.UniqueKey == null) continue;
+                if (!byKey.TryGetValue(processed.UniqueKey, out var answersOfKey)) byKey[processed.UniqueKey] = answersOfKey = new Queue<ApifyQueueRequestAdded>();
+                answersOfKey.Enqueue(processed);
+            }
+            var lastOfKey = new Dictionary<string, ApifyQueueRequestAdded>(StringComparer.Ordinal);
             var answers = new List<ApifyQueueRequestAdded>(bodies.Count);
             foreach (var body in bodies)
             {
                 var key = (string)body.Get("uniqueKey")!;
                 var url = body.Get("url") as string;
-                var answer = byKey.TryGetValue(key, out var found)
+                ApifyQueueRequestAdded? found = null;
+                if (byKey.TryGetValue(key, out var queued) && queued.Count > 0) found = queued.Dequeue();
+                else if (lastOfKey.TryGetValue(key, out var last)) found = last;
+                if (found != null) lastOfKey[key] = found;
+                var answer = found != null
                     ? new ApifyQueueRequestAdded
                     {
                         RequestId = found.RequestId, UniqueKey = key, WasAlreadyPresent = found.WasAlreadyPresent, WasAlreadyHandled = found.WasAlreadyHandled,
