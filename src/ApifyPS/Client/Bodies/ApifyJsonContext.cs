@@ -44,7 +44,7 @@ namespace ApifyPS.Client
     [JsonSerializable(typeof(ApifyPS.Models.ApifyQueueRequest))]
     [JsonSerializable(typeof(ApifyPS.Models.ApifyQueueRequest[]))]
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyQueueRequest>))]
-    [JsonSerializable(typeof(DataEnvelope<ApifyQueueRequestPage>))]
+    [JsonSerializable(typeof(DataEnvelope<CursorListPage<ApifyPS.Models.ApifyQueueRequest>>))]
     [JsonSerializable(typeof(DataEnvelope<ApifyQueueBatchResult>))]
     internal sealed partial class ApifyJsonContext : JsonSerializerContext
     {

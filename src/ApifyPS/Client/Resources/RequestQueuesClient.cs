@@ -106,7 +106,7 @@ namespace ApifyPS.Client
                 var limit = pageSize ?? DefaultRequestPageSize;
                 var query = new ApifyQuery().Add("limit", (long)limit).Add("cursor", cursor);
                 var request = new ApifyRequest(HttpMethod.Get, ApifyPaths.QueueRequests(queueId), ApifyRequestPolicy.Read, query) { TargetId = queueId };
-                var page = await GetDataAsync<ApifyQueueRequestPage>(request, cancellationToken).ConfigureAwait(false);
+                var page = await GetDataAsync<CursorListPage<ApifyQueueRequest>>(request, cancellationToken).ConfigureAwait(false);
                 foreach (var item in page.Items ?? Array.Empty<ApifyQueueRequest>())
                 {
                     if (seen++ < skip) continue;
