@@ -36,6 +36,12 @@
         'Formats/ApifyScheduleSyncRow.Format.ps1xml'
         # Reach: the Store's Actors.
         'Formats/ApifyStoreActor.Format.ps1xml'
+        # Storages (issue 15)
+        'Formats/ApifyDataset.Format.ps1xml'
+        'Formats/ApifyKeyValueStore.Format.ps1xml'
+        'Formats/ApifyRequestQueue.Format.ps1xml'
+        'Formats/ApifyQueueRequest.Format.ps1xml'
+        'Formats/ApifyQueueRequestAdded.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ApifyBuild'
@@ -98,6 +104,28 @@
         'Restart-ApifyRun'
         'Find-ApifyActor'
         'Test-ApifyActorInput'
+        # Storages (issue 15)
+        'Get-ApifyDataset'
+        'New-ApifyDataset'
+        'Set-ApifyDataset'
+        'Remove-ApifyDataset'
+        'Add-ApifyDatasetItem'
+        'Export-ApifyDataset'
+        'Get-ApifyKeyValueStore'
+        'New-ApifyKeyValueStore'
+        'Set-ApifyKeyValueStore'
+        'Remove-ApifyKeyValueStore'
+        'Set-ApifyRecord'
+        'Remove-ApifyRecord'
+        'Get-ApifyRequestQueue'
+        'New-ApifyRequestQueue'
+        'Set-ApifyRequestQueue'
+        'Remove-ApifyRequestQueue'
+        'Get-ApifyQueueRequest'
+        'Add-ApifyQueueRequest'
+        'Remove-ApifyQueueRequest'
+        'Remove-ApifyRun'
+        'Remove-ApifyBuild'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

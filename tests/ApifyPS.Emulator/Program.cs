@@ -71,6 +71,10 @@ app.MapRunRestartRoutes(store);
 app.MapStoreRoutes(store);
 app.MapInputValidationRoutes(store, new InputSchemas());
 app.MapBuildOpenApiRoutes(store);
+// Storages as objects, queue requests, run and build deletion (issue 15).
+app.MapStorageRoutes(store, results);
+app.MapRequestQueueRoutes(store, results);
+app.MapJobDeleteRoutes(store);
 app.MapFallback(ctx => ctx.Request.Path.StartsWithSegments("/v2")
     ? ApiResponse.Error(ctx, 404, "page-not-found", $"No API endpoint {ctx.Request.Method} {ctx.Request.Path}.")
     : ApiResponse.Error(ctx, 404, "page-not-found", "Not found."));

@@ -69,6 +69,20 @@ BeforeAll {
         # Reach: the Store's Actors (both made public here, the long name included).
         'ApifyPS.Models.ApifyStoreActor'          = @(Set-ApifyActor -Id $seed.actor -IsPublic -Confirm:$false; Set-ApifyActor -Id $long.Id -IsPublic -Confirm:$false; Find-ApifyActor -Username janedoe)
     }
+    # Storages (issue 15): named and unnamed ones, a run's default ones, long URLs, requests already present.
+    $dsNamed = New-ApifyDataset -Name 'daily-prices-of-every-online-shop-in-europe-since-2019' -Confirm:$false
+    1..3 | ForEach-Object { @{ n = $_ } } | Add-ApifyDatasetItem -DatasetId $dsNamed.Id -Confirm:$false
+    New-ApifyKeyValueStore -Name 'crawler-settings-for-every-online-shop-in-europe' -Confirm:$false | Out-Null
+    $rqNamed = New-ApifyRequestQueue -Name 'frontier-of-every-online-shop-in-europe-2019' -Confirm:$false
+    New-ApifyDataset -Confirm:$false | Out-Null; New-ApifyKeyValueStore -Confirm:$false | Out-Null; New-ApifyRequestQueue -Confirm:$false | Out-Null
+    $run | Get-ApifyDataset | Out-Null; $run | Get-ApifyKeyValueStore | Out-Null
+    $script:Samples['ApifyPS.Models.ApifyQueueRequestAdded'] = @('https://shop.example.com/products/category/electronics/televisions?page=1&sort=price',
+        'https://shop.example.com/products/category/electronics/televisions?sort=price&page=1', 'https://example.com/' |
+        Add-ApifyQueueRequest -QueueId $rqNamed.Id -Confirm:$false)
+    $script:Samples['ApifyPS.Models.ApifyQueueRequest'] = @(Get-ApifyQueueRequest -QueueId $rqNamed.Id)
+    $script:Samples['ApifyPS.Models.ApifyDataset'] = @(Get-ApifyDataset -Unnamed)
+    $script:Samples['ApifyPS.Models.ApifyKeyValueStore'] = @(Get-ApifyKeyValueStore -Unnamed)
+    $script:Samples['ApifyPS.Models.ApifyRequestQueue'] = @(Get-ApifyRequestQueue -Unnamed)
     # What Format-List shows of one thing: the full forms the -Id parameter sets get.
     $script:Single = @{
         'ApifyPS.Models.ApifyBuild' = Get-ApifyBuild -Id $script:Samples['ApifyPS.Models.ApifyBuild'][1].Id

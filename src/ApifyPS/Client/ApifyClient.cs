@@ -39,6 +39,8 @@ namespace ApifyPS.Client
             // Reach: any endpoint (Invoke-ApifyRestMethod).
             Rest = new RestClient(this);
             Store = new StoreClient(this);
+            // Storages (issue 15).
+            RequestQueues = new RequestQueuesClient(this);
         }
 
         public ApifyConnection Connection { get; }
@@ -78,6 +80,8 @@ namespace ApifyPS.Client
 
         /// <summary>The Apify Store (Find-ApifyActor).</summary>
         public StoreClient Store { get; }
+        /// <summary>Request queues and their requests (issue 15).</summary>
+        public RequestQueuesClient RequestQueues { get; }
 
         /// <summary>
         /// Sends the request and hands a successful response to <paramref name="read"/>, all under the request's

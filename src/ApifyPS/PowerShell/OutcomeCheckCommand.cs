@@ -27,6 +27,8 @@ namespace ApifyPS.Cmdlets
                 case ApifyOutcomeCheckKind.Schedules:
                     return check.Name == null ? "Get-ApifySchedule" : $"Get-ApifySchedule | Where-Object Name -EQ {Quote(check.Name)}";
                 case ApifyOutcomeCheckKind.Path: return $"Invoke-ApifyRestMethod -Path {Quote(check.Name)}";
+                case ApifyOutcomeCheckKind.DatasetItems: return $"(Get-ApifyDataset -Id {Quote(check.Id)}).ItemCount";
+                case ApifyOutcomeCheckKind.UnnamedStorages: return $"Get-Apify{check.Name} -Unnamed -Descending -First 5";
                 default: return "Apify Console";
             }
         }

@@ -22,6 +22,67 @@ public static class KeyValueStoreRoutes
         api.Get("/v2/actor-runs/{runId}/key-value-store/keys", r => Keys(r.Http, store, RunStore(r, results)));
         api.Get("/v2/key-value-stores/{storeId}/records/{recordKey}", r => Record(r.Http, store, OwnStore(r, results)));
         api.Get("/v2/actor-runs/{runId}/key-value-store/records/{recordKey}", r => Record(r.Http, store, RunStore(r, results)));
+
+        // PUT (and POST) .../records/{recordKey}: the body stored as it is with its Content-Type (a Content-Encoding
+        // gzip/deflate/br body decompressed first); 201 + Location. DELETE: 204, or 404 without such a record.
+        api.Put("/v2/key-value-stores/{storeId}/records/{recordKey}", r => PutRecord(r, OwnStore(r, results)));
+        api.Post("/v2/key-value-stores/{storeId}/records/{recordKey}", r => PutRecord(r, OwnStore(r, results)));
+        api.Delete("/v2/key-value-stores/{storeId}/records/{recordKey}", r =>
+        {
+            var kvs = OwnStore(r, results);
+            var key = r.Route("recordKey");
+            bool removed;
+            lock (store.Sync)
+            {
+                removed = kvs.Remove(key);
+                if (removed) kvs.Touch(write: true);
+            }
+            if (!removed) throw ApiError.NotFound($"Record '{key}'");
+            r.NoContent();
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>The most bytes a record may have here (the API's payload limit for records, 9 MiB as its 413 example says).</summary>
+    public const int MaxRecordBytes = 9 * 1024 * 1024;
+
+    private static async Task PutRecord(ApiRequest r, KeyValueStoreRecord kvs)
+    {
+        var ctx = r.Http;
+        var key = r.Route("recordKey");
+        Stream input = ctx.Request.Body;
+        var encoding = ctx.Request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
+        input = encoding switch
+        {
+            "" or "identity" => input,
+            "gzip" => new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress),
+            "deflate" => new System.IO.Compression.ZLibStream(input, System.IO.Compression.CompressionMode.Decompress),
+            "br" => new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress),
+            _ => throw new ApiError(415, "unsupported-content-encoding", $"Content-Encoding \"{encoding}\" is not supported."),
+        };
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(chunk, ctx.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxRecordBytes)
+            {
+                var length = buffer.Length;
+                while ((read = await input.ReadAsync(chunk, ctx.RequestAborted)) > 0) length += read;
+                throw new ApiError(413, "request-too-large", $"The PUT payload is too large (limit: {MaxRecordBytes} bytes, actual length: {length} bytes).");
+            }
+        }
+        var contentType = string.IsNullOrEmpty(ctx.Request.ContentType) ? "application/octet-stream" : ctx.Request.ContentType!;
+        lock (r.Store.Sync)
+        {
+            kvs.Set(key, buffer.ToArray(), contentType);
+            kvs.Touch(write: true);
+        }
+        ctx.Response.Headers.Location = $"{ctx.Request.Scheme}://{ctx.Request.Host}/v2/key-value-stores/{Uri.EscapeDataString(kvs.Id)}/records/{Uri.EscapeDataString(key)}";
+        ctx.Response.StatusCode = 201;
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        await ctx.Response.Body.WriteAsync("{}"u8.ToArray());
     }
 
     private static KeyValueStoreRecord OwnStore(ApiRequest r, RunResults results)

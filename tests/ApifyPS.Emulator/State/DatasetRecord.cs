@@ -9,13 +9,8 @@ namespace ApifyPS.Emulator.State;
 /// Not thread-safe: callers hold <see cref="EmulatorStore.Sync"/>; stored items never change once written, so a
 /// snapshot of them can be written out after the lock is released.
 /// </summary>
-public sealed class DatasetRecord
+public sealed class DatasetRecord : StorageRecord
 {
-    public required string Id { get; init; }
-    public required UserRecord Owner { get; init; }
-    public string? Name { get; set; }
-    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
-    public DateTime ModifiedAt { get; set; } = DateTime.UtcNow;
 
     /// <summary>Stored items, oldest first.</summary>
     public List<JsonElement> Items { get; } = new();
@@ -25,10 +20,17 @@ public sealed class DatasetRecord
 
     public long Count => Items.Count + GeneratedCount;
 
+    /// <summary>About how many bytes the stored items take (their JSON), for the dataset's stats.</summary>
+    public long StoredBytes { get; private set; }
+
     public void Push(IEnumerable<JsonElement> items)
     {
         if (GeneratedCount > 0) throw new InvalidOperationException("Generated items are the last items of a dataset.");
-        foreach (var item in items) Items.Add(item.Clone());
+        foreach (var item in items)
+        {
+            Items.Add(item.Clone());
+            StoredBytes += item.GetRawText().Length;
+        }
         ModifiedAt = DateTime.UtcNow;
     }
 

@@ -65,7 +65,8 @@ public sealed class RunResults
     /// <summary>A dataset by id: any dataset the server holds, or a run's default dataset (its results written when due).</summary>
     public DatasetRecord? FindDataset(string id)
     {
-        if (Storages.Datasets.TryGetValue(id, out var dataset)) return dataset;
+        if (Storages.Deleted.Contains(id)) return null;
+        if (FindStorage(Storages.Datasets, id) is { } dataset) return dataset;
         var run = _store.RunsById.Values.FirstOrDefault(r => r.DefaultDatasetId == id);
         return run == null ? null : DatasetOf(run);
     }
@@ -80,7 +81,8 @@ public sealed class RunResults
     public KeyValueStoreRecord? FindKeyValueStore(string id)
     {
         // A store (or dataset) that exists belongs to a live run, or to a seeded one whose results are written.
-        if (Storages.KeyValueStores.TryGetValue(id, out var kvs)) return kvs;
+        if (Storages.Deleted.Contains(id)) return null;
+        if (FindStorage(Storages.KeyValueStores, id) is { } kvs) return kvs;
         var run = _store.RunsById.Values.FirstOrDefault(r => r.DefaultKeyValueStoreId == id);
         return run == null ? null : KeyValueStoreOf(run);
     }
@@ -89,6 +91,27 @@ public sealed class RunResults
     {
         EnsureResults(run);
         return Storages.DefaultKeyValueStore(run);
+    }
+
+    /// <summary>A request queue by id or username~name: any queue the server holds, or a run's default queue.</summary>
+    public RequestQueueRecord? FindRequestQueue(string id)
+    {
+        if (Storages.Deleted.Contains(id)) return null;
+        if (FindStorage(Storages.RequestQueues, id) is { } queue) return queue;
+        var run = _store.RunsById.Values.FirstOrDefault(r => r.DefaultRequestQueueId == id);
+        return run == null ? null : Storages.DefaultRequestQueue(run);
+    }
+
+    /// <summary>A storage by id, or by <c>username~name</c> as the API accepts both.</summary>
+    private static T? FindStorage<T>(Dictionary<string, T> storages, string idOrName) where T : StorageRecord
+    {
+        if (storages.TryGetValue(idOrName, out var byId)) return byId;
+        var tilde = idOrName.IndexOf('~');
+        if (tilde <= 0) return null;
+        var username = idOrName[..tilde];
+        var name = idOrName[(tilde + 1)..];
+        return storages.Values.FirstOrDefault(s => s.Name != null &&
+            string.Equals(s.Owner.Username, username, StringComparison.Ordinal) && string.Equals(s.Name, name, StringComparison.Ordinal));
     }
 
     /// <summary>How many items a run that ended with <paramref name="status"/> writes.</summary>

@@ -7,6 +7,8 @@ namespace ApifyPS.Emulator.State;
 /// </summary>
 public sealed class RunStorages
 {
+    private long _seq;
+
     public Dictionary<string, KeyValueStoreRecord> KeyValueStores { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, DatasetRecord> Datasets { get; } = new(StringComparer.Ordinal);
@@ -21,12 +23,17 @@ public sealed class RunStorages
     public DatasetRecord Dataset(string id, UserRecord owner)
     {
         if (!Datasets.TryGetValue(id, out var dataset))
-            Datasets[id] = dataset = new DatasetRecord { Id = id, Owner = owner };
+            Datasets[id] = dataset = new DatasetRecord { Id = id, Owner = owner, Seq = Interlocked.Increment(ref _seq) };
         return dataset;
     }
 
     /// <summary>A run's default dataset.</summary>
-    public DatasetRecord DefaultDataset(RunRecord run) => Dataset(run.DefaultDatasetId, run.Actor.Owner);
+    public DatasetRecord DefaultDataset(RunRecord run)
+    {
+        var dataset = Dataset(run.DefaultDatasetId, run.Actor.Owner);
+        dataset.Run ??= run;
+        return dataset;
+    }
 
     /// <summary>A build's or run's log, created (empty) on first use.</summary>
     public JobLog Log(JobRecord job)
@@ -39,21 +46,44 @@ public sealed class RunStorages
     public KeyValueStoreRecord KeyValueStore(string id, UserRecord owner)
     {
         if (!KeyValueStores.TryGetValue(id, out var kvs))
-            KeyValueStores[id] = kvs = new KeyValueStoreRecord { Id = id, Owner = owner };
+            KeyValueStores[id] = kvs = new KeyValueStoreRecord { Id = id, Owner = owner, Seq = Interlocked.Increment(ref _seq) };
         return kvs;
     }
 
     /// <summary>A run's default key-value store.</summary>
-    public KeyValueStoreRecord DefaultKeyValueStore(RunRecord run) => KeyValueStore(run.DefaultKeyValueStoreId, run.Actor.Owner);
+    public KeyValueStoreRecord DefaultKeyValueStore(RunRecord run)
+    {
+        var kvs = KeyValueStore(run.DefaultKeyValueStoreId, run.Actor.Owner);
+        kvs.Run ??= run;
+        return kvs;
+    }
+
+    // Storages as first-class objects (issue 15): request queues, names, deletion.
+
+    public Dictionary<string, RequestQueueRecord> RequestQueues { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Ids of storages deleted through the API: a deleted run storage is not made again on its next use.</summary>
+    public HashSet<string> Deleted { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The request queue with this id, created (empty) on first use.</summary>
+    public RequestQueueRecord RequestQueue(string id, UserRecord owner)
+    {
+        if (!RequestQueues.TryGetValue(id, out var queue))
+            RequestQueues[id] = queue = new RequestQueueRecord { Id = id, Owner = owner, Seq = Interlocked.Increment(ref _seq) };
+        return queue;
+    }
+
+    /// <summary>A run's default request queue.</summary>
+    public RequestQueueRecord DefaultRequestQueue(RunRecord run)
+    {
+        var queue = RequestQueue(run.DefaultRequestQueueId, run.Actor.Owner);
+        queue.Run ??= run;
+        return queue;
+    }
 }
 
-public sealed class KeyValueStoreRecord
+public sealed class KeyValueStoreRecord : StorageRecord
 {
-    public required string Id { get; init; }
-    public required UserRecord Owner { get; init; }
-    public string? Name { get; set; }
-    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
-    public DateTime ModifiedAt { get; set; } = DateTime.UtcNow;
 
     /// <summary>Records by key (keys are case-sensitive, as on the platform).</summary>
     public Dictionary<string, KeyValueRecord> Records { get; } = new(StringComparer.Ordinal);
@@ -65,6 +95,13 @@ public sealed class KeyValueStoreRecord
     }
 
     public KeyValueRecord? Get(string key) => Records.TryGetValue(key, out var r) ? r : null;
+
+    public bool Remove(string key)
+    {
+        if (!Records.Remove(key)) return false;
+        ModifiedAt = DateTime.UtcNow;
+        return true;
+    }
 }
 
 public sealed record KeyValueRecord(string Key, byte[] Value, string ContentType);

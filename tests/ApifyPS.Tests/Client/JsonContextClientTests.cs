@@ -43,7 +43,8 @@ public class JsonContextClientTests
         JsonSerializerContext context = ApifyJsonContext.Default;
         Assert.True(context.GetTypeInfo(model) != null, $"{model.Name} is listed but not in ApifyJsonContext");
         var page = context.GetTypeInfo(typeof(DataEnvelope<>).MakeGenericType(typeof(ListPage<>).MakeGenericType(model)))
-                   ?? context.GetTypeInfo(typeof(DataEnvelope<>).MakeGenericType(typeof(KeyListPage<>).MakeGenericType(model)));
+                   ?? context.GetTypeInfo(typeof(DataEnvelope<>).MakeGenericType(typeof(KeyListPage<>).MakeGenericType(model)))
+                   ?? context.GetTypeInfo(typeof(DataEnvelope<>).MakeGenericType(typeof(CursorListPage<>).MakeGenericType(model)));
         Assert.True(page != null, $"the pages of {model.Name} are not in ApifyJsonContext");
     }
 }

@@ -129,7 +129,7 @@ public class ResultsContractTests(FastWaitEmulatorFixture fixture) : IClassFixtu
     [InlineData("limit=-1")]
     [InlineData("offset=abc")]
     [InlineData("limit=1.5")]
-    [InlineData("format=csv")]
+    [InlineData("format=rss")] // the formats this server does not make (csv, xlsx, ... it does since issue 15)
     [InlineData("unwind=tags")]
     [InlineData("desc=maybe")]
     public async Task Bad_item_parameters_are_400(string query)

@@ -202,7 +202,7 @@ public class StartFaultMatrixResilienceTests(EmulatorFixture fixture, ITestOutpu
     public static TheoryData<string, bool> CleanCloseCases()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var start in new[] { "build", "run", "run+input", "run-sync", "run-sync+input", "metamorph", "metamorph+input", "actor", "version", "env-var" })
+        foreach (var start in new[] { "build", "run", "run+input", "run-sync", "run-sync+input", "metamorph", "metamorph+input", "actor", "version", "env-var", "push", "unnamed-dataset" })
             foreach (var processed in new[] { true, false })
                 data.Add(start, processed);
         return data;
@@ -255,6 +255,22 @@ public class StartFaultMatrixResilienceTests(EmulatorFixture fixture, ITestOutpu
                     c => c.ActorVersions.SetEnvironmentVariablesAsync(actor, "0.0", new[] { new ApifyBody().Set("name", "MODE").Set("value", "dev") }, Array.Empty<string>()),
                     async () => (await Client().ActorVersions.ListEnvironmentVariablesAsync(actor, "0.0")).Count(v => v.Name == "MODE"),
                     $"(Get-ApifyActorVersion -Actor '{actor}' -Version '0.0').EnvVars");
+            // Storages (issue 15): a push of dataset items, a create of an unnamed dataset.
+            case "push":
+            {
+                var dataset = (await Client().Datasets.CreateAsync(null)).Id;
+                return new("POST", $"/v2/datasets/{dataset}/items", c =>
+                    {
+                        var batch = new DatasetItemBatch();
+                        batch.Add(System.Text.Encoding.UTF8.GetBytes("{\"n\":1}"));
+                        return c.Datasets.PushItemsAsync(dataset, batch, 0);
+                    },
+                    async () => (await Client().Datasets.GetAsync(dataset)).ItemCount, $"(Get-ApifyDataset -Id '{dataset}').ItemCount");
+            }
+            case "unnamed-dataset":
+                return new("POST", "/v2/datasets", c => c.Datasets.CreateAsync(null),
+                    async () => (await Client().Datasets.ListAsync(true, new PageRequest()).CollectAsync()).Count(d => d.Name == null),
+                    "Get-ApifyDataset -Unnamed -Descending -First 5");
             default:
                 throw new ArgumentOutOfRangeException(nameof(start), start, null);
         }

@@ -49,6 +49,24 @@ namespace ApifyPS.Client
     [JsonSerializable(typeof(ApifyPS.Models.ApifyStoreActor[]))]
     [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyStoreActor>))]
     [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyStoreActor>>))]
+    // Storages (issue 15).
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyDataset))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyDataset[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyDataset>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyDataset>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyKeyValueStore))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyKeyValueStore[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyKeyValueStore>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyKeyValueStore>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyRequestQueue))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyRequestQueue[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyRequestQueue>))]
+    [JsonSerializable(typeof(DataEnvelope<ListPage<ApifyPS.Models.ApifyRequestQueue>>))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyQueueRequest))]
+    [JsonSerializable(typeof(ApifyPS.Models.ApifyQueueRequest[]))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyPS.Models.ApifyQueueRequest>))]
+    [JsonSerializable(typeof(DataEnvelope<CursorListPage<ApifyPS.Models.ApifyQueueRequest>>))]
+    [JsonSerializable(typeof(DataEnvelope<ApifyQueueBatchResult>))]
     internal sealed partial class ApifyJsonContext : JsonSerializerContext
     {
     }

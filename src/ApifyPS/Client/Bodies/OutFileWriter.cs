@@ -77,7 +77,8 @@ namespace ApifyPS.Client
         }
 
         /// <summary>Writes the body into the temporary file, from its start (an attempt repeated after a stall starts over).</summary>
-        public async Task<long> WriteAsync(HttpResponseMessage response, TimeSpan timeoutBetweenBytes, CancellationToken token)
+        public async Task<long> WriteAsync(HttpResponseMessage response, TimeSpan timeoutBetweenBytes, CancellationToken token,
+            Action<long>? progress = null)
         {
             var stream = _stream ?? throw new ObjectDisposedException(nameof(OutFileWriter));
             try
@@ -89,7 +90,8 @@ namespace ApifyPS.Client
             {
                 throw NotWritten(ex);
             }
-            var length = await ResponseBody.CopyToAsync(response, stream, Path, timeoutBetweenBytes, token).ConfigureAwait(false);
+            var target = progress == null ? (Stream)stream : new CountingWriteStream(stream, progress);
+            var length = await ResponseBody.CopyToAsync(response, target, Path, timeoutBetweenBytes, token).ConfigureAwait(false);
             try
             {
                 await stream.FlushAsync(token).ConfigureAwait(false);

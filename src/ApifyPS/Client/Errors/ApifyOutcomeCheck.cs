@@ -54,6 +54,11 @@ namespace ApifyPS.Client
         public static ApifyOutcomeCheck Tasks(string? name) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Tasks, null, name, null);
 
         public static ApifyOutcomeCheck Schedules(string? name) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Schedules, null, name, null);
+        /// <summary>The items of a dataset, after a push whose outcome is unknown.</summary>
+        public static ApifyOutcomeCheck DatasetItems(string datasetId) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.DatasetItems, datasetId, null, null);
+
+        /// <summary>The newest unnamed storages of a kind (Dataset, KeyValueStore, RequestQueue), after a create whose outcome is unknown.</summary>
+        public static ApifyOutcomeCheck UnnamedStorages(string kind) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.UnnamedStorages, null, kind, null);
 
         /// <summary>Something without a list of its own here: look in Apify Console for <paramref name="what"/>.</summary>
         public static ApifyOutcomeCheck InConsole(string what) => new ApifyOutcomeCheck(ApifyOutcomeCheckKind.Console, null, what, null);
@@ -78,9 +83,14 @@ namespace ApifyPS.Client
                 case ApifyOutcomeCheckKind.Tasks: return Name == null ? "your tasks" : $"your tasks for '{Name}'";
                 case ApifyOutcomeCheckKind.Schedules: return Name == null ? "your schedules" : $"your schedules for '{Name}'";
                 case ApifyOutcomeCheckKind.Path: return $"what GET {Name} shows";
+                case ApifyOutcomeCheckKind.DatasetItems: return $"the item count of dataset '{Id}'";
+                case ApifyOutcomeCheckKind.UnnamedStorages: return $"your newest unnamed {Words(Name)}";
                 default: return Name == null ? "Apify Console" : $"{Name} in Apify Console";
             }
         }
+
+        private static string Words(string? kind) =>
+            kind == "KeyValueStore" ? "key-value stores" : kind == "RequestQueue" ? "request queues" : "datasets";
 
         public override string ToString() => Describe();
     }

@@ -25,6 +25,10 @@ namespace ApifyPS.Client
         Tasks,
         /// <summary>The user's schedules (a created schedule, named <see cref="ApifyOutcomeCheck.Name"/>).</summary>
         Schedules,
+        /// <summary>The items of a dataset (<see cref="ApifyOutcomeCheck.Id"/>): a push whose outcome is unknown.</summary>
+        DatasetItems,
+        /// <summary>The newest unnamed storages of a kind (<see cref="ApifyOutcomeCheck.Name"/>: Dataset, KeyValueStore, RequestQueue).</summary>
+        UnnamedStorages,
         /// <summary>Anything else: the resource named by <see cref="ApifyOutcomeCheck.Name"/> in Apify Console.</summary>
         Console,
 

@@ -58,6 +58,12 @@ namespace ApifyPS.Client
         /// <summary>A record streamed to a file: any type, timed by the pauses between its bytes.</summary>
         public static readonly ApifyRequestPolicy DownloadRecord = new ApifyRequestPolicy(ApifyRequestKind.Read, ApifyTimeoutTier.BetweenBytes, AnyType);
 
+        /// <summary>A dataset export streamed to a file (the server's own format): timed by the pauses between its bytes.</summary>
+        public static readonly ApifyRequestPolicy Export = new ApifyRequestPolicy(ApifyRequestKind.Read, ApifyTimeoutTier.BetweenBytes, AnyType);
+
+        /// <summary>A push of dataset items: it adds, so it is never repeated blindly; the API's higher limit for pushes.</summary>
+        public static readonly ApifyRequestPolicy Push = new ApifyRequestPolicy(ApifyRequestKind.Create, ApifyTimeoutTier.Request, Json, ApifyRateLane.Starts);
+
         public override string ToString() => $"{Kind}, timeout {Timeout}, Accept {Accept}, lane {Lane}";
     }
 }

@@ -34,6 +34,9 @@ namespace ApifyPS.Client
 
         // Invoke-ApifyRestMethod: a part of a path the user wrote, whatever the spec names it there.
         public static readonly PathSegment Segment = new PathSegment("segment", "path segment");
+        // Storages (issue 15).
+        public static readonly PathSegment QueueId = new PathSegment("queueId", "request queue id or username~name");
+        public static readonly PathSegment RequestId = new PathSegment("requestId", "request id");
 
         private PathSegment(string name, string description)
         {

@@ -109,6 +109,31 @@ namespace ApifyPS.Client
         /// <summary><c>{store}/records/{recordKey}</c>: records are rate-limited apart from their store.</summary>
         public static ApifyPath Record(ApifyStorageRef store, string key) => store.BasePath.Add("records").AsRateResource().Add(PathSegment.RecordKey, key);
 
+        // Storages as objects, queue requests (issue 15).
+
+        private static readonly ApifyPath s_requestQueues = ApifyPath.V2.Add("request-queues");
+
+        /// <summary><c>/v2/datasets</c></summary>
+        public static ApifyPath Datasets() => s_datasets;
+
+        /// <summary><c>/v2/key-value-stores</c></summary>
+        public static ApifyPath KeyValueStores() => s_keyValueStores;
+
+        /// <summary><c>/v2/request-queues</c></summary>
+        public static ApifyPath RequestQueues() => s_requestQueues;
+
+        /// <summary><c>/v2/request-queues/{queueId}</c></summary>
+        public static ApifyPath RequestQueue(string queueId) => s_requestQueues.Add(PathSegment.QueueId, queueId);
+
+        /// <summary><c>/v2/request-queues/{queueId}/requests</c></summary>
+        public static ApifyPath QueueRequests(string queueId) => RequestQueue(queueId).Add("requests");
+
+        /// <summary><c>/v2/request-queues/{queueId}/requests/batch</c></summary>
+        public static ApifyPath QueueRequestsBatch(string queueId) => QueueRequests(queueId).Add("batch");
+
+        /// <summary><c>/v2/request-queues/{queueId}/requests/{requestId}</c></summary>
+        public static ApifyPath QueueRequest(string queueId, string requestId) => QueueRequests(queueId).Add(PathSegment.RequestId, requestId);
+
         // Webhooks and users.
 
         /// <summary><c>/v2/webhooks</c></summary>

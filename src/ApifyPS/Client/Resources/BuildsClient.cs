@@ -63,5 +63,12 @@ namespace ApifyPS.Client
         public Task<ApifyWaitResult<ApifyBuild>> WaitAsync(string buildId, ApifyWaitOptions options, ApifyBuild? current = null,
             CancellationToken cancellationToken = default) =>
             JobWaiter.WaitAsync(Client, "build", buildId, current, (wait, token) => GetAsync(buildId, wait, token), options, cancellationToken);
+
+        /// <summary>
+        /// Deletes a build (<c>DELETE /v2/actor-builds/{buildId}</c>, 204). The Actor's default build cannot go: the API's
+        /// 400 comes back as the error. Idempotent, so repeated like any write.
+        /// </summary>
+        public Task DeleteAsync(string buildId, CancellationToken cancellationToken = default) =>
+            SendAsync(new ApifyRequest(HttpMethod.Delete, ApifyPaths.Build(buildId), ApifyRequestPolicy.Write) { TargetId = buildId }, cancellationToken);
     }
 }

@@ -88,6 +88,57 @@ namespace ApifyPS.Client
         public Task<ApifyRecordFile> SaveRecordAsync(ApifyStorageRef store, string key, string path, CancellationToken cancellationToken = default) =>
             SaveRecordAsync(store, key, path, noClobber: false, cancellationToken);
 
+        // Key-value stores as objects, records written and deleted (issue 15).
+
+        /// <summary>The user's key-value stores (<c>GET /v2/key-value-stores</c>): the named ones, or all with <paramref name="unnamed"/>.</summary>
+        public IAsyncEnumerable<ApifyKeyValueStore> ListAsync(bool unnamed, PageRequest paging, CancellationToken cancellationToken = default) =>
+            Client.ListAsync<ApifyKeyValueStore>(ApifyPaths.KeyValueStores(), new ApifyQuery().AddFlag("unnamed", unnamed), paging, (string?)null, cancellationToken);
+
+        /// <summary>One key-value store (<c>GET /v2/key-value-stores/{storeId}</c>): an id or username~name.</summary>
+        public Task<ApifyKeyValueStore> GetAsync(string storeId, CancellationToken cancellationToken = default) =>
+            Core.GetDataAsync<ApifyKeyValueStore>(new ApifyRequest(HttpMethod.Get, ApifyPaths.KeyValueStore(storeId), ApifyRequestPolicy.Read) { TargetId = storeId },
+                cancellationToken);
+
+        /// <summary>Creates a key-value store (<c>POST /v2/key-value-stores?name=</c>; see <see cref="StorageRequests.Create"/>).</summary>
+        public Task<ApifyKeyValueStore> CreateAsync(string? name, CancellationToken cancellationToken = default) =>
+            Core.GetDataAsync<ApifyKeyValueStore>(StorageRequests.Create(ApifyPaths.KeyValueStores(), name, "KeyValueStore"), cancellationToken);
+
+        /// <summary>Renames a key-value store (<c>PUT /v2/key-value-stores/{storeId}</c>).</summary>
+        public Task<ApifyKeyValueStore> UpdateAsync(string storeId, ApifyBody changes, CancellationToken cancellationToken = default) =>
+            Core.GetDataAsync<ApifyKeyValueStore>(StorageRequests.Update(ApifyPaths.KeyValueStore(storeId), storeId, changes), cancellationToken);
+
+        /// <summary>Deletes a key-value store with its records (<c>DELETE /v2/key-value-stores/{storeId}</c>, 204).</summary>
+        public Task DeleteAsync(string storeId, CancellationToken cancellationToken = default) =>
+            Client.SendAsync(new ApifyRequest(HttpMethod.Delete, ApifyPaths.KeyValueStore(storeId), ApifyRequestPolicy.Write) { TargetId = storeId },
+                cancellationToken);
+
+        /// <summary>
+        /// Writes a record (<c>PUT {store}/records/{recordKey}</c>) with <paramref name="contentType"/>: a keyed upsert,
+        /// so it is repeated like any write; <paramref name="content"/> makes a fresh body for each attempt (a file is
+        /// opened again and streamed, never read whole).
+        /// </summary>
+        public Task SetRecordAsync(ApifyStorageRef store, string key, Func<HttpContent> content, string contentType,
+            CancellationToken cancellationToken = default)
+        {
+            if (content == null) throw new ArgumentNullException(nameof(content));
+            var mediaType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+            var request = new ApifyRequest(Put, ApifyPaths.Record(store, key), ApifyRequestPolicy.Write)
+            {
+                Content = () =>
+                {
+                    var body = content();
+                    body.Headers.ContentType = mediaType;
+                    return body;
+                },
+                TargetId = key,
+            };
+            return Client.SendAsync(request, cancellationToken);
+        }
+
+        /// <summary>Deletes a record (<c>DELETE {store}/records/{recordKey}</c>, 204).</summary>
+        public Task DeleteRecordAsync(ApifyStorageRef store, string key, CancellationToken cancellationToken = default) =>
+            Client.SendAsync(new ApifyRequest(HttpMethod.Delete, ApifyPaths.Record(store, key), ApifyRequestPolicy.Write) { TargetId = key }, cancellationToken);
+
         private static ApifyRequest RecordRequest(ApifyStorageRef store, string key, ApifyRequestPolicy policy) =>
             new ApifyRequest(HttpMethod.Get, ApifyPaths.Record(store, key), policy) { TargetId = key };
     }

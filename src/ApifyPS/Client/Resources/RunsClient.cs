@@ -212,5 +212,12 @@ namespace ApifyPS.Client
                     OutcomeCheck = ApifyOutcomeCheck.Run(runId),
                 },
                 cancellationToken);
+
+        /// <summary>
+        /// Deletes a run (<c>DELETE /v2/actor-runs/{runId}</c>, 204). Only a finished run can go: the API's
+        /// 400 comes back as the error. Idempotent, so repeated like any write.
+        /// </summary>
+        public Task DeleteAsync(string runId, CancellationToken cancellationToken = default) =>
+            SendAsync(new ApifyRequest(HttpMethod.Delete, ApifyPaths.Run(runId), ApifyRequestPolicy.Write) { TargetId = runId }, cancellationToken);
     }
 }

@@ -1,0 +1,41 @@
+using System.Management.Automation;
+
+namespace ApifyPS.Cmdlets
+{
+    /// <summary>Remove-ApifyKeyValueStore: deletes key-value stores with their records. Asks first unless -Force or -Confirm:$false.</summary>
+    // The default set is the -InputObject one: PowerShell binds pipeline input in the default set first, so an
+    // ApifyPS object piped in binds as itself, never by its Id property.
+    [Cmdlet(VerbsCommon.Remove, "ApifyKeyValueStore", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveApifyKeyValueStoreCommand : ApifyObjectCmdlet
+    {
+        private const string IdSet = "ById";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("StoreId")]
+        [ArgumentCompleter(typeof(ApifyStorageCompleter))]
+        [ValidatePathSegment("storeId")]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == InputObjectSet)
+            {
+                if (InputObject is ApifyKeyValueStore storage) Remove(storage.Id, storage.Name == null ? storage.Id : $"{storage.Name} ({storage.Id})");
+                else WriteUnsupportedInput(InputObject!, "a key-value store (Get-ApifyKeyValueStore)");
+                return;
+            }
+            foreach (var id in Id) Remove(id, id);
+        }
+
+        private void Remove(string id, string target)
+        {
+            if (!CmdletSupport.ShouldProcess(this, Force, target, "Remove key-value store with its records")) return;
+            if (TryAwait(token => Client.KeyValueStores.DeleteAsync(id, token), id))
+                StorageNameCache.Default.Invalidate(Client.Connection, ApifyStorageKind.KeyValueStore);
+        }
+    }
+}
