@@ -28,6 +28,8 @@ param(
     [int] $LatencyMs = 25,
     # Start the server with --compress (br/gzip when asked, as the real API does).
     [switch] $Compress,
+    # The storage rows (bench/Measure-Storage.ps1: export against curl, push against apify-client); -StorageRuns 0 skips them.
+    [int] $StorageRuns = 3,
     [string] $Root = (Split-Path $PSScriptRoot -Parent)
 )
 $ErrorActionPreference = 'Stop'
@@ -139,6 +141,7 @@ finally {
     Stop-ApifyEmulator $emu
     foreach ($k in $savedEnv.Keys) { Set-Item "Env:$k" -Value $savedEnv[$k] -ErrorAction SilentlyContinue; if (-not $savedEnv[$k]) { Remove-Item "Env:$k" -ErrorAction SilentlyContinue } }
 }
+$storageRows = @(if ($StorageRuns -gt 0) { & (Join-Path $bench 'Measure-Storage.ps1') -Runs $StorageRuns -Root $Root })
 $loadAfter = Get-LoadAverage
 
 # --- figures ---
@@ -207,6 +210,7 @@ $md = @(
     '| Measure | ApifyPS | Other | Ratio | Target | Met |'
     '|---|---:|---:|---:|---|---|'
     ($rows | ForEach-Object { "| $($_.Measure) | $($_.ApifyPS) | $($_.Other) | $($_.Ratio) | $($_.Target) | $($_.Met) |" })
+    $storageRows
     ''
     (Get-WalkCostLine 'ApifyPS, tool pwsh' $raw.ApifyPS)
     (Get-WalkCostLine 'ApifyPS, release-like pwsh' $raw.ApifyPSReleaseLike)
