@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 namespace ApifyPS.Client
 {
     /// <summary>Datasets: <c>/v2/datasets</c> and a run's default dataset.</summary>
-    public sealed class DatasetsClient : ApifyResourceClient
+    public sealed class DatasetsClient : ApifyResourceClient, IStorageClient<ApifyDataset>
     {
         internal DatasetsClient(ApifyClient client)
             : base(client)

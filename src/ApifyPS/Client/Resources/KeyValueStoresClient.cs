@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace ApifyPS.Client
 {
     /// <summary>Key-value stores: <c>/v2/key-value-stores</c> and a run's default store: keys and records.</summary>
-    public sealed class KeyValueStoresClient : ApifyResourceClient
+    public sealed class KeyValueStoresClient : ApifyResourceClient, IStorageClient<ApifyKeyValueStore>
     {
         internal KeyValueStoresClient(ApifyClient client)
             : base(client)

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace ApifyPS.Client
 {
     /// <summary>Request queues: <c>/v2/request-queues</c> and their requests.</summary>
-    public sealed class RequestQueuesClient : ApifyResourceClient
+    public sealed class RequestQueuesClient : ApifyResourceClient, IStorageClient<ApifyRequestQueue>
     {
         /// <summary>The most requests one batch may hold (the API's limit).</summary>
         public const int MaxBatch = 25;

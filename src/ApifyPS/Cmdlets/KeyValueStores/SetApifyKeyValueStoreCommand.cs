@@ -7,68 +7,20 @@ namespace ApifyPS.Cmdlets
     // ApifyPS object piped in binds as itself, never by its Id property.
     [Cmdlet(VerbsCommon.Set, "ApifyKeyValueStore", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ApifyKeyValueStore))]
-    public sealed class SetApifyKeyValueStoreCommand : ApifyObjectCmdlet
+    public sealed class SetApifyKeyValueStoreCommand : StorageSetCmdlet<ApifyKeyValueStore>
     {
-        private const string IdSet = "ById";
-
-        private ApifyBody _changes = new ApifyBody();
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("StoreId")]
         [ArgumentCompleter(typeof(ApifyStorageCompleter))]
         [ValidatePathSegment("storeId")]
-        public string Id { get; set; } = "";
+        public override string Id { get; set; } = "";
 
-        [Parameter]
-        [ValidateStorageName]
-        public string? NewName { get; set; }
+        protected override IStorageClient<ApifyKeyValueStore> Storages => Client.KeyValueStores;
 
-        /// <summary>Makes the key-value store unnamed (kept only for the data retention period).</summary>
-        [Parameter]
-        public SwitchParameter RemoveName { get; set; }
+        protected override ApifyStorageKind Kind => ApifyStorageKind.KeyValueStore;
 
-        [Parameter]
-        [ValidateSet("RESTRICTED", "ANYONE_WITH_ID_CAN_READ", "ANYONE_WITH_NAME_CAN_READ", "FOLLOW_USER_SETTING")]
-        public string? GeneralAccess { get; set; }
+        protected override string What => "key-value store";
 
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            if (NewName != null && RemoveName)
-                ThrowTerminatingError(CmdletSupport.ParameterError("Give -NewName or -RemoveName, not both.", "NameConflict"));
-            if (NewName != null) _changes.Set("name", NewName);
-            if (RemoveName) _changes.Set("name", null);
-            if (GeneralAccess != null) _changes.Set("generalAccess", GeneralAccess.ToUpperInvariant());
-            if (_changes.Count == 0)
-                ThrowTerminatingError(CmdletSupport.ParameterError("Nothing to change: give -NewName, -RemoveName or -GeneralAccess.", "NothingToChange"));
-        }
-
-        protected override void ProcessRecord()
-        {
-            string id;
-            string target;
-            if (ParameterSetName == InputObjectSet)
-            {
-                if (!(InputObject is ApifyKeyValueStore storage))
-                {
-                    WriteUnsupportedInput(InputObject!, "a key-value store (Get-ApifyKeyValueStore)");
-                    return;
-                }
-                id = storage.Id;
-                target = storage.Name == null ? storage.Id : $"{storage.Name} ({storage.Id})";
-            }
-            else
-            {
-                id = Id;
-                target = Id;
-            }
-            if (!ShouldProcess(target, $"Update key-value store ({string.Join(", ", _changes.Names)})")) return;
-            if (!TryAwait(token => Client.KeyValueStores.UpdateAsync(id, _changes, token), id, out var updated)) return;
-            if (_changes.Has("name")) StorageNameCache.Default.Invalidate(Client.Connection, ApifyStorageKind.KeyValueStore);
-            if (PassThru) WriteObject(updated);
-        }
+        protected override string AcceptedInput => "a key-value store (Get-ApifyKeyValueStore)";
     }
 }

@@ -8,49 +8,18 @@ namespace ApifyPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ApifyRequestQueue", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(ApifyRequestQueue))]
-    public sealed class GetApifyRequestQueueCommand : ApifyObjectCmdlet
+    public sealed class GetApifyRequestQueueCommand : StorageGetCmdlet<ApifyRequestQueue>
     {
-        private const string ListSet = "List";
-        private const string IdSet = "ById";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("QueueId")]
         [ArgumentCompleter(typeof(ApifyStorageCompleter))]
         [ValidatePathSegment("queueId")]
-        public string[] Id { get; set; } = Array.Empty<string>();
+        public override string[] Id { get; set; } = Array.Empty<string>();
 
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter Unnamed { get; set; }
+        protected override IStorageClient<ApifyRequestQueue> Storages => Client.RequestQueues;
 
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter Descending { get; set; }
+        protected override string? DefaultStorageOf(ApifyRun run) => run.DefaultRequestQueueId;
 
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateRange(1, 1000)]
-        public int PageSize { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case IdSet:
-                    foreach (var id in Id) WriteAwaited(token => Client.RequestQueues.GetAsync(id, token), id);
-                    break;
-                case InputObjectSet:
-                    var storageId = InputObject switch
-                    {
-                        ApifyRequestQueue s => s.Id,
-                        ApifyRun run => run.DefaultRequestQueueId,
-                        _ => null,
-                    };
-                    if (string.IsNullOrEmpty(storageId)) WriteUnsupportedInput(InputObject!, "a request queue or a run");
-                    else WriteAwaited(token => Client.RequestQueues.GetAsync(storageId!, token), storageId);
-                    break;
-                default:
-                    var paging = ApifyPaging.From(this, PagingParameters, PageSize, Descending);
-                    WriteStream(token => Client.RequestQueues.ListAsync(Unnamed, paging, token), null);
-                    break;
-            }
-        }
+        protected override string AcceptedInput => "a request queue or a run";
     }
 }
