@@ -205,30 +205,7 @@ public static class DatasetRoutes
             throw new RequestBody.InvalidInput($"The request body must be JSON sent with Content-Type: application/json (got '{contentType}').");
         if (ctx.Request.ContentLength is long announced && announced > MaxPushBytes && !ctx.Request.Headers.ContainsKey("Content-Encoding"))
             throw TooLarge(announced);
-        Stream input = ctx.Request.Body;
-        var encoding = ctx.Request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
-        input = encoding switch
-        {
-            "" or "identity" => input,
-            "gzip" => new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress),
-            "deflate" => new System.IO.Compression.ZLibStream(input, System.IO.Compression.CompressionMode.Decompress),
-            "br" => new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress),
-            _ => throw new ApiError(415, "unsupported-content-encoding", $"Content-Encoding \"{encoding}\" is not supported."),
-        };
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await input.ReadAsync(chunk, ctx.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxPushBytes)
-            {
-                // Read the rest, so the answer is the 413 rather than a reset connection.
-                var length = buffer.Length;
-                while ((read = await input.ReadAsync(chunk, ctx.RequestAborted)) > 0) length += read;
-                throw TooLarge(length);
-            }
-        }
+        var buffer = await DecodedBody.ReadAsync(ctx, MaxPushBytes, length => TooLarge(length));
         try
         {
             using var doc = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));

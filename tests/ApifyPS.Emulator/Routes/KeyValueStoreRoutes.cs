@@ -50,29 +50,8 @@ public static class KeyValueStoreRoutes
     {
         var ctx = r.Http;
         var key = r.Route("recordKey");
-        Stream input = ctx.Request.Body;
-        var encoding = ctx.Request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
-        input = encoding switch
-        {
-            "" or "identity" => input,
-            "gzip" => new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress),
-            "deflate" => new System.IO.Compression.ZLibStream(input, System.IO.Compression.CompressionMode.Decompress),
-            "br" => new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress),
-            _ => throw new ApiError(415, "unsupported-content-encoding", $"Content-Encoding \"{encoding}\" is not supported."),
-        };
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await input.ReadAsync(chunk, ctx.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxRecordBytes)
-            {
-                var length = buffer.Length;
-                while ((read = await input.ReadAsync(chunk, ctx.RequestAborted)) > 0) length += read;
-                throw new ApiError(413, "request-too-large", $"The PUT payload is too large (limit: {MaxRecordBytes} bytes, actual length: {length} bytes).");
-            }
-        }
+        var buffer = await DecodedBody.ReadAsync(ctx, MaxRecordBytes, length =>
+            new ApiError(413, "request-too-large", $"The PUT payload is too large (limit: {MaxRecordBytes} bytes, actual length: {length} bytes)."));
         var contentType = string.IsNullOrEmpty(ctx.Request.ContentType) ? "application/octet-stream" : ctx.Request.ContentType!;
         lock (r.Store.Sync)
         {
