@@ -57,8 +57,13 @@ public class StoragesContractTests(EmulatorFixture fixture) : IClassFixture<Emul
         var namedIds = named.GetProperty("data").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
         Assert.Contains(id, namedIds);
         Assert.DoesNotContain(unnamedId, namedIds);
-        var (_, all) = await Send(HttpMethod.Get, $"{collection}?unnamed=1&desc=1&limit=1");
-        Assert.Equal(unnamedId, all.GetProperty("data").GetProperty("items")[0].GetProperty("id").GetString());
+        // Other tests on this server create storages at the same time: the unnamed one is among all of them, which
+        // come newest first with desc=1.
+        var (_, all) = await Send(HttpMethod.Get, $"{collection}?unnamed=1&desc=1");
+        var allItems = all.GetProperty("data").GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(unnamedId, allItems.Select(i => i.GetProperty("id").GetString()));
+        var createdAts = allItems.Select(i => i.GetProperty("createdAt").GetDateTime()).ToList();
+        Assert.Equal(createdAts.OrderByDescending(t => t), createdAts);
         Assert.True(all.GetProperty("data").GetProperty("total").GetInt32() >= 2);
 
         var (renamed, renamedBody) = await Send(HttpMethod.Put, $"{collection}/{id}", $"{{\"name\":\"{name}-2\"}}");
