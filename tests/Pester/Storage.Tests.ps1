@@ -66,6 +66,34 @@ Describe 'Add-ApifyDatasetItem' {
         @(Get-ApifyDatasetItem -DatasetId $ds.Id).a | Should -Be @(1, 2)
     }
 
+    It 'writes what Properties shows of a PSCustomObject: note properties of its own, added ones and the type table''s, in order' {
+        # The push reads a PSCustomObject's own note properties straight (Properties is slow); a type name whose type
+        # data adds a note property must still get it, and objects of other type names in the same pipeline theirs only.
+        $typeName = "ApifyPS.Test.Extra$([guid]::NewGuid().ToString('N'))"
+        Update-TypeData -TypeName $typeName -MemberType NoteProperty -MemberName fromTypeData -Value 'td'
+        Update-TypeData -TypeName $typeName -MemberType ScriptProperty -MemberName scripted -Value { 'never sent' }
+        try {
+            $ds = New-ApifyDataset -Confirm:$false
+            $added = [pscustomobject]@{ a = 3 } | Add-Member -NotePropertyName later -NotePropertyValue 'L' -PassThru
+            $added | Add-Member -MemberType ScriptProperty -Name computed -Value { 'never sent' }
+            $items = @(
+                [pscustomobject]@{ a = 1; b = 'x' }
+                [pscustomobject]@{ PSTypeName = $typeName; a = 2 }
+                $added
+                [pscustomobject]@{ PSTypeName = $typeName; z = 9; a = 4 }
+                [pscustomobject][ordered]@{ b = 'y'; a = 5 }
+            )
+            $items | Add-ApifyDatasetItem -DatasetId $ds.Id -Confirm:$false
+            $stored = @(Get-ApifyDatasetItem -DatasetId $ds.Id)
+            $stored.Count | Should -Be 5
+            ($stored | ForEach-Object { $_.psobject.Properties.Name -join ',' }) | Should -Be @('a,b', 'a,fromTypeData', 'a,later', 'z,a,fromTypeData', 'b,a')
+            $stored[1].fromTypeData | Should -Be 'td'
+            $stored[3].fromTypeData | Should -Be 'td'
+            $stored[2].later | Should -Be 'L'
+        }
+        finally { Remove-TypeData -TypeName $typeName -ErrorAction SilentlyContinue }
+    }
+
     It 'sends nothing with -WhatIf' {
         $ds = New-ApifyDataset -Confirm:$false
         Clear-ApifyEmulatorRequest $script:Emu

@@ -65,10 +65,11 @@ namespace ApifyPS.Client
             if (batch == null) throw new ArgumentNullException(nameof(batch));
             var count = batch.Count;
             if (count == 0) return 0;
-            var body = batch.Take();
+            // Sent from the batch's own buffer (no copy of up to 5 MB per push), emptied once the push has ended.
+            var body = batch.Body();
             var request = new ApifyRequest(HttpMethod.Post, ApifyPaths.DatasetItems(ApifyStorageRef.Dataset(datasetId)), ApifyRequestPolicy.Push)
             {
-                Content = () => new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
+                Content = () => new ByteArrayContent(body.Array!, body.Offset, body.Count) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
                 TargetId = datasetId,
                 OutcomeCheck = ApifyOutcomeCheck.DatasetItems(datasetId),
             };
@@ -80,6 +81,10 @@ namespace ApifyPS.Client
             catch (ApifyApiException ex)
             {
                 throw PushFailed(ex, datasetId, storedBefore, count);
+            }
+            finally
+            {
+                batch.Clear();
             }
         }
 

@@ -16,6 +16,7 @@ namespace ApifyPS.Cmdlets
         private const int ProgressActivity = 0x4151;
 
         private DatasetItemBatch? _batch;
+        private PSJsonWriter? _json;
         private long _given;
         private long _stored;
         private long _skipped;
@@ -40,6 +41,7 @@ namespace ApifyPS.Cmdlets
         {
             base.BeginProcessing();
             _batch = new DatasetItemBatch(MaxBatchBytes);
+            _json = new PSJsonWriter();
         }
 
         protected override void ProcessRecord()
@@ -62,27 +64,27 @@ namespace ApifyPS.Cmdlets
         private void Add(object? item)
         {
             _given++;
-            byte[] json;
+            ArraySegment<byte> json;
             try
             {
-                json = PSJson.ToUtf8(item);
+                json = _json!.Write(item);
             }
             catch (ArgumentException ex)
             {
                 Refuse(item, ex.Message);
                 return;
             }
-            if (json.Length == 0 || json[0] != (byte)'{')
+            if (json.Count == 0 || json.Array![json.Offset] != (byte)'{')
             {
                 Refuse(item, "a dataset item must be an object (a hashtable, a PSCustomObject or a .NET object), not a single value or null");
                 return;
             }
-            if (!_batch!.CanHold(json.Length))
+            if (!_batch!.CanHold(json.Count))
             {
-                Refuse(item, $"it is {json.Length} bytes of JSON, more than one push may carry ({_batch.MaxBytes} bytes)");
+                Refuse(item, $"it is {json.Count} bytes of JSON, more than one push may carry ({_batch.MaxBytes} bytes)");
                 return;
             }
-            if (!_batch.Fits(json.Length)) Push();
+            if (!_batch.Fits(json.Count)) Push();
             _batch.Add(json);
         }
 
@@ -101,7 +103,7 @@ namespace ApifyPS.Cmdlets
             var range = batch.Count == 1 ? $"item {_stored + 1}" : $"items {_stored + 1}-{_stored + batch.Count}";
             if (!ShouldProcess($"dataset {DatasetId}", $"Push {range} ({batch.Bytes} bytes)"))
             {
-                batch.Take();
+                batch.Clear();
                 return;
             }
             int pushed;
