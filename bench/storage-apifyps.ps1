@@ -30,9 +30,20 @@ switch ($Mode) {
         for ($i = 0; $i -lt $Count; $i++) {
             $items[$i] = [pscustomobject]@{ id = $i; name = "item $i"; price = $i / 100; tags = @('a', 'b'); seller = [pscustomobject]@{ name = "seller $($i % 10)" } }
         }
+        # Where the push's time goes: JIT compilation and GC pauses during it (as bench/walk-apifyps.ps1 counts them).
+        $jitMs = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalMilliseconds
+        $gcMs = [GC]::GetTotalPauseDuration().TotalMilliseconds
+        $gen2 = [GC]::CollectionCount(2); $gen1 = [GC]::CollectionCount(1); $gen0 = [GC]::CollectionCount(0)
         $sw = [System.Diagnostics.Stopwatch]::StartNew()
         $items | Add-ApifyDatasetItem -DatasetId $DatasetId
         $ms = $sw.Elapsed.TotalMilliseconds
-        [pscustomobject]@{ items = $Count; ms = $ms; bytes = 0 } | ConvertTo-Json -Compress
+        [pscustomobject]@{
+            items = $Count; ms = $ms; bytes = 0
+            jitMs = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalMilliseconds - $jitMs
+            gcPauseMs = [GC]::GetTotalPauseDuration().TotalMilliseconds - $gcMs
+            gen2Collections = [GC]::CollectionCount(2) - $gen2
+            gen1Collections = [GC]::CollectionCount(1) - $gen1
+            gen0Collections = [GC]::CollectionCount(0) - $gen0
+        } | ConvertTo-Json -Compress
     }
 }
