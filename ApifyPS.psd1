@@ -11,38 +11,8 @@
     RequiredAssemblies   = @('ApifyPS.Loader.dll')
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @(
-        'Formats/ApifyBuild.Format.ps1xml'
-        'Formats/ApifyActor.Format.ps1xml'
-        'Formats/ApifyActorVersion.Format.ps1xml'
-        'Formats/ApifyEnvironmentVariable.Format.ps1xml'
-        'Formats/ApifyWebhook.Format.ps1xml'
-        'Formats/ApifyRun.Format.ps1xml'
-        'Formats/ApifyConnectionInfo.Format.ps1xml'
-        'Formats/ApifyRetryPolicy.Format.ps1xml'
-        'Formats/ApifyKeyValueStoreKey.Format.ps1xml'
-        # Account and alerting
-        'Formats/ApifyUser.Format.ps1xml'
-        'Formats/ApifyUsage.Format.ps1xml'
-        'Formats/ApifyDailyUsage.Format.ps1xml'
-        'Formats/ApifyUsageSummary.Format.ps1xml'
-        'Formats/ApifyLimit.Format.ps1xml'
-        'Formats/ApifyRunCost.Format.ps1xml'
-        'Formats/ApifyWebhookDispatch.Format.ps1xml'
-        # Tasks and schedules.
-        'Formats/ApifyTask.Format.ps1xml'
-        'Formats/ApifySchedule.Format.ps1xml'
-        'Formats/ApifyScheduleLogEntry.Format.ps1xml'
-        'Formats/ApifyScheduleSyncRow.Format.ps1xml'
-        # Reach: the Store's Actors.
-        'Formats/ApifyStoreActor.Format.ps1xml'
-        # Storages (issue 15)
-        'Formats/ApifyDataset.Format.ps1xml'
-        'Formats/ApifyKeyValueStore.Format.ps1xml'
-        'Formats/ApifyRequestQueue.Format.ps1xml'
-        'Formats/ApifyQueueRequest.Format.ps1xml'
-        'Formats/ApifyQueueRequestAdded.Format.ps1xml'
-    )
+    # The views of every type in one file, made by build.ps1 from src/ApifyPS/Formats (one file per type there).
+    FormatsToProcess     = @('ApifyPS.Format.ps1xml')
     CmdletsToExport      = @(
         'Get-ApifyBuild'
         'Start-ApifyBuild'

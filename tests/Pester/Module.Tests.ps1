@@ -41,9 +41,20 @@ Describe 'The manifest' {
         @(Get-Command -Module ApifyPS).Count | Should -Be $cmdlets.Count
     }
 
-    It 'lists every view file in FormatsToProcess' {
-        $files = @(Get-ChildItem (Join-Path $script:ModuleDir 'Formats') -Filter *.Format.ps1xml | ForEach-Object { "Formats/$($_.Name)" })
-        @($script:Data.FormatsToProcess | Sort-Object) | Should -Be @($files | Sort-Object)
+    It 'ships every view of src/ApifyPS/Formats in the one file FormatsToProcess names, each type''s views in their order' {
+        # One file imports faster than one per type (docs/performance.md); the sources stay one file per type.
+        @($script:Data.FormatsToProcess) | Should -Be @('ApifyPS.Format.ps1xml')
+        $shipped = [xml](Get-Content -Raw (Join-Path $script:ModuleDir 'ApifyPS.Format.ps1xml'))
+        $sources = @(Get-ChildItem (Join-Path $script:RepoRoot 'src/ApifyPS/Formats') -Filter *.Format.ps1xml)
+        $sources.Count | Should -BeGreaterThan 0
+        $expected = @($sources | ForEach-Object { ([xml](Get-Content -Raw $_.FullName)).Configuration.ViewDefinitions.View } |
+                ForEach-Object { "$($_.ViewSelectedBy.TypeName) $($_.Name) $($_.OuterXml.Length)" })
+        $actual = @($shipped.Configuration.ViewDefinitions.View | ForEach-Object { "$($_.ViewSelectedBy.TypeName) $($_.Name) $($_.OuterXml.Length)" })
+        @($actual | Sort-Object) | Should -Be @($expected | Sort-Object)
+        foreach ($type in @($expected | ForEach-Object { ($_ -split ' ')[0] } | Select-Object -Unique)) {
+            @($actual | Where-Object { $_.StartsWith("$type ") }) | Should -Be @($expected | Where-Object { $_.StartsWith("$type ") }) -Because "the first view of $type is its default"
+        }
+        (Get-Module ApifyPS).ExportedFormatFiles | Should -Be @(Join-Path $script:ModuleDir 'ApifyPS.Format.ps1xml')
     }
 
     It 'has what the Gallery shows: editions, PowerShell 5.1, tags, project, licence, release notes' {
@@ -144,6 +155,7 @@ Import-Module '$script:Manifest'
         $run.Output | Should -Match '(?m)^same=True\s*$'
         $run.Output | Should -Match '(?m)^typed=True\s*$'
     }
+
 }
 
 Describe 'The Windows PowerShell 5.1 loading path' {

@@ -8,8 +8,8 @@
 BeforeDiscovery {
     $root = Split-Path (Split-Path $PSScriptRoot -Parent) -Parent
     Import-Module (Join-Path $root 'out/ApifyPS/ApifyPS.psd1') -Force
-    # Every type a view file of the module selects.
-    $script:ViewTypes = @(Get-ChildItem (Join-Path $root 'out/ApifyPS/Formats') -Filter *.Format.ps1xml |
+    # Every type the module's views select (one file, made by build.ps1 from src/ApifyPS/Formats).
+    $script:ViewTypes = @(Get-Item (Join-Path $root 'out/ApifyPS/ApifyPS.Format.ps1xml') |
             ForEach-Object { ([xml](Get-Content -Raw $_.FullName)).Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName } |
             Sort-Object -Unique | ForEach-Object { @{ TypeName = $_ } })
     # Every type a cmdlet says it writes.
