@@ -77,6 +77,12 @@ function Invoke-BuildTask {
     Copy-Item (Join-Path $publish 'ApifyPS.dll'), (Join-Path $publish 'ApifyPS.pdb') -Destination $ModuleOut
     Copy-Item (Join-Path $loaderPublish 'ApifyPS.Loader.dll') -Destination $ModuleOut
     Get-ChildItem $publish -File -Filter *.dll | Where-Object Name -ne 'ApifyPS.dll' | Copy-Item -Destination $dependencies
+    # The loader reads the dependencies' names from this list instead of opening every file at each import; it falls
+    # back to the files when the list does not match them (ModuleLoader.ReadDependencyList).
+    $list = foreach ($file in Get-ChildItem $dependencies -File -Filter *.dll | Sort-Object Name) {
+        "$([System.Reflection.AssemblyName]::GetAssemblyName($file.FullName).FullName)`t$($file.Name)`t$($file.Length)"
+    }
+    [IO.File]::WriteAllLines((Join-Path $dependencies 'dependencies.txt'), [string[]] $list)
     Copy-Item (Join-Path $Root 'ApifyPS.psm1'), (Join-Path $Root 'LICENSE') -Destination $ModuleOut
     Join-FormatFile -Source (Join-Path $Root 'src/ApifyPS/Formats') -Destination (Join-Path $ModuleOut 'ApifyPS.Format.ps1xml')
     # The manifest at the root is the source; the staged copy gets the version from the one version source and

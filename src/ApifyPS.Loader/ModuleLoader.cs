@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Reflection;
 
@@ -59,12 +60,60 @@ namespace ApifyPS.Loader
             lock (Sync) return LoadedByDirectory.ContainsKey(Path.GetFullPath(moduleDirectory));
         }
 
-        /// <summary>The dependency assemblies in <paramref name="directory"/>, by simple name (files without metadata skipped).</summary>
+        /// <summary>
+        /// The list of the dependency assemblies that the build writes beside them: one line per file, its assembly name,
+        /// its file name and its length in bytes, separated by tabs.
+        /// </summary>
+        public const string DependencyListFileName = "dependencies.txt";
+
+        /// <summary>
+        /// The dependency assemblies in <paramref name="directory"/>, by simple name (files without metadata skipped).
+        /// Read from the build's list when it names exactly the assemblies there (reading each file's name costs about
+        /// half a millisecond at every import); otherwise from the files.
+        /// </summary>
         internal static List<KeyValuePair<AssemblyName, string>> ReadDependencies(string directory)
         {
+            if (!Directory.Exists(directory)) return new List<KeyValuePair<AssemblyName, string>>();
+            var files = Directory.GetFiles(directory, "*.dll");
+            return ReadDependencyList(directory, files) ?? ReadDependencyFiles(files);
+        }
+
+        /// <summary>The build's list, or null when it is missing, unreadable or does not name exactly <paramref name="files"/>.</summary>
+        internal static List<KeyValuePair<AssemblyName, string>>? ReadDependencyList(string directory, string[] files)
+        {
+            var listPath = Path.Combine(directory, DependencyListFileName);
+            if (!File.Exists(listPath)) return null;
+            var listed = new List<KeyValuePair<AssemblyName, string>>();
+            var expected = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in files) expected.Add(Path.GetFileName(file));
+            try
+            {
+                foreach (var line in File.ReadAllLines(listPath))
+                {
+                    if (line.Length == 0) continue;
+                    var fields = line.Split('\t');
+                    if (fields.Length != 3 || !long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)) return null;
+                    var path = Path.Combine(directory, fields[1]);
+                    // A file the list names that is not there (or twice), or that was replaced since: the list is not
+                    // this folder's.
+                    if (!expected.Remove(fields[1]) || new FileInfo(path).Length != length) return null;
+                    listed.Add(new KeyValuePair<AssemblyName, string>(new AssemblyName(fields[0]), path));
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is FileLoadException || ex is ArgumentException)
+            {
+                return null;
+            }
+            // Every managed file the folder holds must be listed; a file without metadata is never listed, so it
+            // sends the read to the files, which skip it.
+            return expected.Count == 0 ? listed : null;
+        }
+
+        /// <summary>The dependency assemblies' names read from the files themselves.</summary>
+        internal static List<KeyValuePair<AssemblyName, string>> ReadDependencyFiles(string[] files)
+        {
             var result = new List<KeyValuePair<AssemblyName, string>>();
-            if (!Directory.Exists(directory)) return result;
-            foreach (var file in Directory.GetFiles(directory, "*.dll"))
+            foreach (var file in files)
             {
                 try
                 {

@@ -29,9 +29,10 @@ namespace ApifyPS.Loader
         public static Assembly Load(string mainAssemblyPath, string dependencyDirectory)
         {
             var type = ContextType!;
-            var version = AssemblyName.GetAssemblyName(mainAssemblyPath).Version;
+            // Named after the folder (an installed module's folder is its version's): reading the version from the
+            // file would cost the import the first AssemblyName.GetAssemblyName, several milliseconds cold.
             var context = type.GetConstructor(new[] { typeof(string), typeof(bool) })!
-                .Invoke(new object[] { $"ApifyPS {version} ({Path.GetDirectoryName(mainAssemblyPath)})", false });
+                .Invoke(new object[] { $"ApifyPS ({Path.GetDirectoryName(mainAssemblyPath)})", false });
             var loadFromPath = type.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) })!;
             Assembly LoadFromPath(string path)
             {
@@ -47,9 +48,10 @@ namespace ApifyPS.Loader
             }
 
             var platform = PlatformAssemblies();
+            var loadFromDefault = DefaultLoadFromAssemblyName();
             foreach (var dependency in ModuleLoader.ReadDependencies(dependencyDirectory))
             {
-                if (IsProvidedByPlatform(platform, dependency.Key)) continue;
+                if (IsProvidedByPlatform(platform, loadFromDefault, dependency.Key)) continue;
                 LoadFromPath(dependency.Value);
             }
             return LoadFromPath(mainAssemblyPath);
@@ -58,34 +60,55 @@ namespace ApifyPS.Loader
         /// <summary>
         /// True when the running application (the .NET runtime and PowerShell's own files: its trusted platform
         /// assemblies) carries this assembly at the same or a higher version. Those are shared, not loaded again.
+        /// The default context is asked for the assembly at our version: it binds a trusted platform assembly only
+        /// when that one's version is the same or higher (else it throws), which is the answer, and it is what the
+        /// runtime would load for ApifyPS anyway. Reading the platform file's name instead costs several milliseconds
+        /// of every import.
         /// </summary>
-        internal static bool IsProvidedByPlatform(Dictionary<string, string> platform, AssemblyName dependency)
+        internal static bool IsProvidedByPlatform(HashSet<string> platform, Func<AssemblyName, Assembly> loadFromDefault, AssemblyName dependency)
         {
-            if (dependency.Name == null || !platform.TryGetValue(dependency.Name, out var path)) return false;
+            if (dependency.Name == null || !platform.Contains(dependency.Name)) return false;
             try
             {
-                var provided = AssemblyName.GetAssemblyName(path).Version;
+                var provided = loadFromDefault(dependency).GetName().Version;
                 return provided != null && (dependency.Version == null || provided >= dependency.Version);
             }
-            catch (Exception ex) when (ex is BadImageFormatException || ex is IOException)
+            catch (Exception ex) when (ex is FileLoadException || ex is FileNotFoundException || ex is BadImageFormatException || ex is IOException)
             {
                 return false;
             }
         }
 
-        /// <summary>The trusted platform assemblies of this process, by simple name.</summary>
-        internal static Dictionary<string, string> PlatformAssemblies()
+        /// <summary><c>AssemblyLoadContext.Default.LoadFromAssemblyName</c>, reached by reflection (netstandard2.0).</summary>
+        private static Func<AssemblyName, Assembly> DefaultLoadFromAssemblyName()
         {
-            var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var type = ContextType!;
+            var defaultContext = type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null);
+            var method = type.GetMethod("LoadFromAssemblyName", new[] { typeof(AssemblyName) })!;
+            return name =>
+            {
+                try
+                {
+                    return (Assembly)method.Invoke(defaultContext, new object[] { name });
+                }
+                catch (TargetInvocationException ex) when (ex.InnerException != null)
+                {
+                    ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                    throw; // not reached
+                }
+            };
+        }
+
+        /// <summary>The simple names of this process's trusted platform assemblies.</summary>
+        internal static HashSet<string> PlatformAssemblies()
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string list)
             {
                 foreach (var path in list.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var name = Path.GetFileNameWithoutExtension(path);
-                    if (!byName.ContainsKey(name)) byName[name] = path;
-                }
+                    names.Add(Path.GetFileNameWithoutExtension(path));
             }
-            return byName;
+            return names;
         }
     }
 }

@@ -156,6 +156,46 @@ Import-Module '$script:Manifest'
         $run.Output | Should -Match '(?m)^typed=True\s*$'
     }
 
+    It 'names every dependency in dependencies.txt with its assembly name and length, so an import opens none of them' {
+        $dependencies = Join-Path $script:ModuleDir 'dependencies'
+        $listed = @(Get-Content (Join-Path $dependencies 'dependencies.txt') | Where-Object { $_ })
+        $actual = @(Get-ChildItem $dependencies -Filter *.dll | Sort-Object Name | ForEach-Object {
+                "$([System.Reflection.AssemblyName]::GetAssemblyName($_.FullName).FullName)`t$($_.Name)`t$($_.Length)" })
+        $actual.Count | Should -BeGreaterThan 0
+        $listed | Should -Be $actual
+    }
+
+    It 'reads the dependencies from the list only when it matches the files, and from the files otherwise' {
+        # System.Text.Json is the platform's (newer) on .NET 8+, so ApifyPS shares it; a list that claimed a version
+        # no platform has would make the loader load its own copy. With the true length the loader trusts the list
+        # (the own copy proves the list was read); with any other length, or no list, it reads the files and shares.
+        $json = Get-Item (Join-Path $script:ModuleDir 'dependencies/System.Text.Json.dll')
+        $cases = [ordered]@{ trusted = $json.Length; stale = $json.Length + 1; missing = $null }
+        foreach ($case in $cases.Keys) {
+            $copy = Join-Path $TestDrive "$case/ApifyPS"
+            $null = New-Item -ItemType Directory -Force -Path (Split-Path $copy)
+            Copy-Item -Recurse $script:ModuleDir $copy
+            $list = Join-Path $copy 'dependencies/dependencies.txt'
+            if ($null -eq $cases[$case]) { Remove-Item $list }
+            else {
+                $lines = @(Get-Content $list | ForEach-Object {
+                        if ($_ -like 'System.Text.Json,*') { "System.Text.Json, Version=99.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51`tSystem.Text.Json.dll`t$($cases[$case])" } else { $_ } })
+                [IO.File]::WriteAllLines($list, [string[]] $lines)
+            }
+            $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Join-Path $copy 'ApifyPS.psd1')'
+"builds=`$(@(Get-ApifyBuild -Actor '$($script:Seed.actor)' -First 2).Count)"
+`$context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-ApifyBuild).ImplementingType.Assembly)
+`$json = `$context.LoadFromAssemblyName([System.Reflection.AssemblyName]::new('System.Text.Json'))
+"jsonShared=`$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$json) -eq [System.Runtime.Loader.AssemblyLoadContext]::Default)"
+"@
+            $run = Invoke-ApifyPwsh -Sandbox $script:Sandbox -Environment $script:ServerEnv -ArgumentList @('-Command', $script) -TimeoutSeconds 120
+            $run.ExitCode | Should -Be 0 -Because "$case`: $($run.Output)"
+            $run.Output | Should -Match '(?m)^builds=2\s*$' -Because $case
+            $run.Output | Should -Match "(?m)^jsonShared=$($case -ne 'trusted')\s*$" -Because $case
+        }
+    }
 }
 
 Describe 'The Windows PowerShell 5.1 loading path' {
