@@ -110,7 +110,6 @@ function Join-FormatFile([string] $Source, [string] $Destination) {
     $sections = 'ViewDefinitions', 'SelectionSets', 'Controls'
     $merged = [xml]::new()
     $null = $merged.AppendChild($merged.CreateXmlDeclaration('1.0', 'utf-8', $null))
-    $null = $merged.AppendChild($merged.CreateComment(' Made by build.ps1 from src/ApifyPS/Formats/*.Format.ps1xml: edit those. '))
     $configuration = $merged.AppendChild($merged.CreateElement('Configuration'))
     $targets = @{}
     $files = @(Get-ChildItem $Source -Filter *.Format.ps1xml -File | Sort-Object { $_.Name } -Culture ([cultureinfo]::InvariantCulture))
@@ -122,15 +121,11 @@ function Join-FormatFile([string] $Source, [string] $Destination) {
             if ($section.NodeType -ne [System.Xml.XmlNodeType]::Element) { continue }
             if ($section.Name -notin $sections) { throw "$($file.Name): <$($section.Name)> cannot be merged; a view file holds only $($sections -join ', ')." }
             if (-not $targets.ContainsKey($section.Name)) { $targets[$section.Name] = $configuration.AppendChild($merged.CreateElement($section.Name)) }
-            foreach ($node in $section.ChildNodes) {
-                if ($node.NodeType -eq [System.Xml.XmlNodeType]::Comment) { continue }
-                $view = $merged.ImportNode($node, $true)
-                # The sources' comments are for whoever edits them; PowerShell's loader pays for every node it reads.
-                foreach ($comment in @($view.SelectNodes('.//comment()'))) { $null = $comment.ParentNode.RemoveChild($comment) }
-                $null = $targets[$section.Name].AppendChild($view)
-            }
+            foreach ($node in $section.ChildNodes) { $null = $targets[$section.Name].AppendChild($merged.ImportNode($node, $true)) }
         }
     }
+    foreach ($comment in @($merged.SelectNodes('//comment()'))) { $null = $comment.ParentNode.RemoveChild($comment) }
+    $null = $merged.InsertBefore($merged.CreateComment(' Made by build.ps1 from src/ApifyPS/Formats/*.Format.ps1xml: edit those. '), $configuration)
     $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
     $writer = [System.Xml.XmlWriter]::Create($Destination, $settings)
     try { $merged.Save($writer) } finally { $writer.Dispose() }

@@ -73,7 +73,7 @@ namespace ApifyPS.Loader
                 var provided = loadFromDefault(dependency).GetName().Version;
                 return provided != null && (dependency.Version == null || provided >= dependency.Version);
             }
-            catch (Exception ex) when (ex is FileLoadException || ex is FileNotFoundException || ex is BadImageFormatException || ex is IOException)
+            catch (Exception ex) when (ex is BadImageFormatException || ex is IOException) // FileLoadException: the platform's is older
             {
                 return false;
             }
